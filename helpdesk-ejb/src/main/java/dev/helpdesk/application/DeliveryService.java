@@ -1,0 +1,128 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.application.internal.ConnectorRegistry;
+import dev.helpdesk.connectors.spi.ChannelConnector;
+import dev.helpdesk.connectors.spi.DeliveryException;
+import dev.helpdesk.connectors.spi.DeliveryReceipt;
+import dev.helpdesk.connectors.spi.IdentityKind;
+import dev.helpdesk.connectors.spi.OutboundMessage;
+import dev.helpdesk.connectors.spi.SenderIdentity;
+import dev.helpdesk.domain.model.contact.ContactIdentity;
+import dev.helpdesk.domain.model.ticket.DeliveryStatus;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.ThreadKey;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketReference;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Delivers one queued outbound message through its channel's connector and records the outcome:
+ * SENT with the channel's id, or another attempt after a back-off (1×, 2×, 4×… the base delay),
+ * or FAILED after the last attempt or a permanent refusal.
+ */
+@Stateless
+public class DeliveryService {
+  private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+
+  /** Attempts before FAILED: {@code helpdesk.outbound.max-attempts} (default 5). */
+  static final int MAX_ATTEMPTS = Integer.getInteger("helpdesk.outbound.max-attempts", 5);
+
+  /** First retry delay: {@code helpdesk.outbound.retry-base-ms} (default 2 s). */
+  static final long BASE_DELAY_MS = Long.getLong("helpdesk.outbound.retry-base-ms", 2000);
+
+  @PersistenceContext EntityManager em;
+  @Inject ConnectorRegistry connectors;
+  @Inject OutboundQueue queue;
+  @Inject Event<TicketEvent> events;
+
+  public void deliver(long messageId) {
+    Message m = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    if (m == null || m.getDeliveryStatus() != DeliveryStatus.QUEUED) {
+      return; // already delivered or given up: a redelivered queue entry changes nothing
+    }
+    Ticket t = m.getTicket();
+    ChannelConnector connector = connectors.forChannel(m.getChannel());
+    try {
+      if (connector == null) {
+        throw new DeliveryException("no connector for channel " + m.getChannel(), true);
+      }
+      DeliveryReceipt receipt = connector.send(outboundMessage(m, t));
+      m.markSent(receipt.externalId());
+      em.persist(new ThreadKey(m.getChannel(), receipt.externalId(), t));
+      LOG.fine(() -> "message " + messageId + " sent on " + m.getChannel() + " as " + receipt.externalId());
+    } catch (DeliveryException | RuntimeException e) {
+      boolean permanent = e instanceof DeliveryException d && d.isPermanent();
+      int attempts = m.getDeliveryAttempts() + 1;
+      boolean giveUp = permanent || attempts >= MAX_ATTEMPTS;
+      m.recordFailedAttempt(e.getMessage(), giveUp);
+      if (giveUp) {
+        em.persist(new TicketActivity(t, null, TicketActivity.Type.DELIVERY_FAILED,
+            "message " + m.getSequence() + " on " + m.getChannel() + ": " + e.getMessage(), Instant.now()));
+        LOG.warning("message " + messageId + " FAILED after " + attempts + " attempt(s): " + e.getMessage());
+      } else {
+        long delay = BASE_DELAY_MS << (attempts - 1);
+        LOG.info("message " + messageId + " attempt " + attempts + " failed (" + e.getMessage() + "), retry in " + delay + " ms");
+        queue.enqueue(messageId, delay);
+      }
+    }
+    events.fire(new TicketEvent(TicketEvent.Type.DELIVERY_CHANGED, t.getId(), m.getId(),
+        t.getTeam() == null ? null : t.getTeam().getId(),
+        t.getAssignee() == null ? null : t.getAssignee().getId()));
+  }
+
+  private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {
+    Map<String, String> account = t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
+        ? t.getChannelAccount().getSettings()
+        : Map.of();
+    SenderIdentity recipient = recipient(t, m);
+    List<String> keys =
+        em.createQuery("select m.externalId from Message m where m.ticket = :t and m.externalId is not null order by m.sequence", String.class)
+            .setParameter("t", t)
+            .getResultList();
+    List<String> inbound =
+        em.createQuery("select m.externalId from Message m where m.ticket = :t and m.channel = :c and m.direction = dev.helpdesk.domain.model.ticket.Direction.INBOUND order by m.sequence desc", String.class)
+            .setParameter("t", t)
+            .setParameter("c", m.getChannel())
+            .setMaxResults(1)
+            .getResultList();
+    return new OutboundMessage(
+        m.getId(),
+        m.getChannel(),
+        account,
+        recipient,
+        t.getId(),
+        TicketReference.tag(t.getSubject(), t.getId()),
+        m.getText(),
+        m.getHtml(),
+        inbound.isEmpty() ? null : inbound.get(0),
+        keys,
+        m.getAuthorAgent() == null ? null : m.getAuthorAgent().getDisplayName());
+  }
+
+  private SenderIdentity recipient(Ticket t, Message m) throws DeliveryException {
+    List<ContactIdentity> ids = t.getContact().getIdentities();
+    IdentityKind wanted = switch (m.getChannel()) {
+      case EMAIL -> IdentityKind.EMAIL;
+      case CHAT -> IdentityKind.VISITOR;
+      case WHATSAPP -> IdentityKind.PHONE;
+      case MESSENGER, INSTAGRAM, TELEGRAM, X -> IdentityKind.SOCIAL;
+      case API -> null;
+    };
+    for (ContactIdentity i : ids) {
+      if (wanted == null || i.getKind() == wanted) {
+        return new SenderIdentity(i.getKind(), i.getValue(), t.getContact().getName());
+      }
+    }
+    throw new DeliveryException("contact has no " + wanted + " identity to reach on " + m.getChannel(), true);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.application.Views.AgentView;
+import dev.helpdesk.application.Views.TeamView;
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Availability;
+import dev.helpdesk.domain.model.agent.PasswordHasher;
+import dev.helpdesk.domain.model.agent.Role;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.channel.ChannelAccount;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Staff, teams and channel accounts: what the admin sets up. Callers are checked by the API. */
+@Stateless
+public class DirectoryService {
+  @PersistenceContext EntityManager em;
+
+  // --- teams
+
+  public List<TeamView> teams() {
+    return em.createQuery("select t from Team t order by t.name", Team.class).getResultList().stream().map(TeamView::of).toList();
+  }
+
+  public TeamView team(long id) {
+    return TeamView.of(findTeam(id));
+  }
+
+  public TeamView createTeam(String name, String description) {
+    String n = requireName(name);
+    if (!em.createQuery("select t.id from Team t where lower(t.name) = :n", Long.class).setParameter("n", n.toLowerCase(Locale.ROOT)).getResultList().isEmpty()) {
+      throw new ConflictException("a team named '" + n + "' exists already");
+    }
+    Team t = new Team(n, description);
+    em.persist(t);
+    return TeamView.of(t);
+  }
+
+  public TeamView updateTeam(long id, String name, String description) {
+    Team t = findTeam(id);
+    if (name != null) {
+      String n = requireName(name);
+      if (!em.createQuery("select t.id from Team t where lower(t.name) = :n and t.id <> :id", Long.class)
+          .setParameter("n", n.toLowerCase(Locale.ROOT)).setParameter("id", id).getResultList().isEmpty()) {
+        throw new ConflictException("a team named '" + n + "' exists already");
+      }
+      t.setName(n);
+    }
+    if (description != null) {
+      t.setDescription(description);
+    }
+    return TeamView.of(t);
+  }
+
+  /** Deletes a team that no agent and no ticket belongs to any more. */
+  public void deleteTeam(long id) {
+    Team t = findTeam(id);
+    long tickets = em.createQuery("select count(t) from Ticket t where t.team = :team", Long.class).setParameter("team", t).getSingleResult();
+    long members = em.createQuery("select count(a) from Agent a join a.teams tm where tm = :team", Long.class).setParameter("team", t).getSingleResult();
+    if (tickets > 0 || members > 0) {
+      throw new ConflictException("team '" + t.getName() + "' still has " + members + " member(s) and " + tickets + " ticket(s)");
+    }
+    em.remove(t);
+  }
+
+  private Team findTeam(long id) {
+    Team t = em.find(Team.class, id);
+    if (t == null) {
+      throw new NotFoundException("team", id);
+    }
+    return t;
+  }
+
+  // --- agents
+
+  /** What an admin sends to create or change a member of staff; null fields are left alone. */
+  public record AgentCommand(
+      String login,
+      String displayName,
+      String email,
+      String password,
+      Set<Role> roles,
+      Set<Long> teamIds,
+      Set<String> languages,
+      Set<String> skills,
+      Integer capacity,
+      Boolean active) {}
+
+  public List<AgentView> agents() {
+    return em.createQuery("select distinct a from Agent a left join fetch a.teams order by a.login", Agent.class)
+        .getResultList().stream().map(AgentView::of).toList();
+  }
+
+  public AgentView agent(long id) {
+    return AgentView.of(findAgent(id));
+  }
+
+  public AgentView createAgent(AgentCommand c) {
+    if (c.login() == null || !c.login().trim().matches("[A-Za-z0-9._@-]{2,100}")) {
+      throw new InvalidRequestException("login", "login must be 2 to 100 letters, digits or . _ @ -");
+    }
+    String login = c.login().trim().toLowerCase(Locale.ROOT);
+    if (!em.createQuery("select a.id from Agent a where a.login = :l", Long.class).setParameter("l", login).getResultList().isEmpty()) {
+      throw new ConflictException("login '" + login + "' is taken");
+    }
+    if (c.roles() == null || c.roles().isEmpty()) {
+      throw new InvalidRequestException("roles", "at least one role is required");
+    }
+    Agent a = new Agent(login, c.displayName() == null || c.displayName().isBlank() ? login : c.displayName().strip(), c.roles());
+    if (c.password() == null && !c.roles().equals(Set.of(Role.INTEGRATION))) {
+      throw new InvalidRequestException("password", "staff need a password");
+    }
+    apply(a, c);
+    em.persist(a);
+    return AgentView.of(a);
+  }
+
+  public AgentView updateAgent(long id, AgentCommand c) {
+    Agent a = findAgent(id);
+    if (c.login() != null && !c.login().trim().equalsIgnoreCase(a.getLogin())) {
+      throw new InvalidRequestException("login", "a login cannot be changed");
+    }
+    if (c.displayName() != null && !c.displayName().isBlank()) {
+      a.setDisplayName(c.displayName().strip());
+    }
+    if (c.roles() != null) {
+      if (c.roles().isEmpty()) {
+        throw new InvalidRequestException("roles", "at least one role is required");
+      }
+      a.setRoles(c.roles());
+    }
+    apply(a, c);
+    return AgentView.of(a);
+  }
+
+  /** Sets an agent's own availability (online / away / offline). */
+  public AgentView setAvailability(long id, Availability availability) {
+    Agent a = findAgent(id);
+    a.setAvailability(availability);
+    return AgentView.of(a);
+  }
+
+  private void apply(Agent a, AgentCommand c) {
+    if (c.password() != null) {
+      if (c.password().length() < 8) {
+        throw new InvalidRequestException("password", "password must have at least 8 characters");
+      }
+      a.setPasswordHash(PasswordHasher.hash(c.password()));
+    }
+    if (c.email() != null) {
+      if (!c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+")) {
+        throw new InvalidRequestException("email", "not an e-mail address: " + c.email());
+      }
+      a.setEmail(c.email().isBlank() ? null : c.email().trim());
+    }
+    if (c.teamIds() != null) {
+      a.getTeams().clear();
+      for (Long t : c.teamIds()) {
+        Team team = em.find(Team.class, t);
+        if (team == null) {
+          throw new InvalidRequestException("teamIds", "team " + t + " does not exist");
+        }
+        a.getTeams().add(team);
+      }
+    }
+    if (c.languages() != null) {
+      a.setLanguages(Views.lower(c.languages()));
+    }
+    if (c.skills() != null) {
+      a.setSkills(Views.lower(c.skills()));
+    }
+    if (c.capacity() != null) {
+      if (c.capacity() < 0 || c.capacity() > 1000) {
+        throw new InvalidRequestException("capacity", "capacity must be between 0 and 1000");
+      }
+      a.setCapacity(c.capacity());
+    }
+    if (c.active() != null) {
+      a.setActive(c.active());
+    }
+  }
+
+  private Agent findAgent(long id) {
+    Agent a = em.find(Agent.class, id);
+    if (a == null) {
+      throw new NotFoundException("agent", id);
+    }
+    return a;
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new InvalidRequestException("name", "name must have 1 to 200 characters");
+    }
+    return name.strip();
+  }
+
+  // --- channel accounts
+
+  public record ChannelAccountView(long id, Channel channel, String address, String name, boolean active, Set<String> settingKeys) {
+    static ChannelAccountView of(ChannelAccount a) {
+      return new ChannelAccountView(a.getId(), a.getChannel(), a.getAddress(), a.getName(), a.isActive(), a.getSettings().keySet());
+    }
+  }
+
+  public List<ChannelAccountView> channelAccounts() {
+    return em.createQuery("select a from ChannelAccount a order by a.channel, a.address", ChannelAccount.class)
+        .getResultList().stream().map(ChannelAccountView::of).toList();
+  }
+
+  /** Connects a channel account; settings (secrets included) are write-only through the API. */
+  public ChannelAccountView createChannelAccount(Channel channel, String address, String name, Map<String, String> settings) {
+    if (channel == null) {
+      throw new InvalidRequestException("channel", "channel must be one of " + java.util.Arrays.toString(Channel.values()));
+    }
+    if (address == null || address.isBlank() || address.length() > 320) {
+      throw new InvalidRequestException("address", "address must have 1 to 320 characters");
+    }
+    if (!em.createQuery("select a.id from ChannelAccount a where a.channel = :c and a.address = :a", Long.class)
+        .setParameter("c", channel).setParameter("a", address.strip()).getResultList().isEmpty()) {
+      throw new ConflictException(channel + " account '" + address.strip() + "' exists already");
+    }
+    ChannelAccount a = new ChannelAccount(channel, address.strip(), name == null || name.isBlank() ? address.strip() : name.strip());
+    if (settings != null) {
+      String url = settings.get("callbackUrl");
+      if (url != null && !url.matches("https?://\\S+")) {
+        throw new InvalidRequestException("settings.callbackUrl", "callbackUrl must be an http(s) URL");
+      }
+      a.setSettings(settings);
+    }
+    em.persist(a);
+    return ChannelAccountView.of(a);
+  }
+}

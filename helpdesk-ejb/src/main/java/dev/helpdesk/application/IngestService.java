@@ -1,0 +1,61 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.application.internal.MessageIngestion;
+import dev.helpdesk.connectors.spi.InboundMessage;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * The one inbound path every channel takes (see ARCHITECTURE.md). Each message is ingested in its
+ * own transaction: deduplicated on (channel, external id), matched to a contact, threaded onto a
+ * ticket, appended, and announced after commit.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IngestService {
+  private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
+  private static final int ATTEMPTS = 3;
+
+  @Inject MessageIngestion ingestion;
+
+  /**
+   * Stores a message exactly once. Delivering the same message again (same channel and external
+   * id) returns the stored one with {@code duplicate = true}. Two deliveries racing each other
+   * meet at the database's unique constraints; the loser retries and finds the winner's message.
+   *
+   * @throws dev.helpdesk.connectors.spi.InvalidPayloadException when the message breaks a rule
+   */
+  public IngestResult ingest(InboundMessage message) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return ingestion.ingest(message);
+      } catch (EJBException | PersistenceException e) {
+        if (!isConstraintViolation(e)) {
+          throw e;
+        }
+        last = e;
+        LOG.fine(() -> "ingest race on " + message.channel() + " " + message.externalId() + ", retrying");
+      }
+    }
+    throw last;
+  }
+
+  static boolean isConstraintViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

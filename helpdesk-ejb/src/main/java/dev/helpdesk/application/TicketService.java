@@ -1,0 +1,437 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.application.Views.ActivityView;
+import dev.helpdesk.application.Views.ContactView;
+import dev.helpdesk.application.Views.MessageView;
+import dev.helpdesk.application.Views.Page;
+import dev.helpdesk.application.Views.TicketDetails;
+import dev.helpdesk.application.Views.TicketSummary;
+import dev.helpdesk.connectors.html.HtmlSanitizer;
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Role;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.ticket.Direction;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.Priority;
+import dev.helpdesk.domain.model.ticket.ThreadKey;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+/** Working tickets: the inbox list, the timeline, replies, notes and every ticket action. */
+@Stateless
+public class TicketService {
+  static final int MAX_PAGE = 200;
+  static final int MAX_TEXT = 64 * 1024;
+  static final int SEARCH_HITS = 1000;
+
+  @PersistenceContext EntityManager em;
+  @Inject OutboundQueue outbound;
+  @Inject Event<TicketEvent> events;
+
+  private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+  /**
+   * One page of tickets the caller may see, most recent activity first. {@code cursor} is the
+   * {@code nextCursor} of the previous page (keyset pagination: stable under inserts, no OFFSET).
+   */
+  public Page<TicketSummary> list(Caller caller, TicketFilter f, String cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_PAGE);
+    }
+    StringBuilder jpql = new StringBuilder("select t from Ticket t where t.mergedInto is null");
+    Map<String, Object> params = new HashMap<>();
+    if (!caller.seesAllTickets()) {
+      jpql.append(" and (t.team is null or t.team.id in :myTeams or t.assignee.id = :me)");
+      params.put("myTeams", caller.teamIds().isEmpty() ? Set.of(-1L) : caller.teamIds());
+      params.put("me", caller.agentId());
+    }
+    if (f.statuses() != null && !f.statuses().isEmpty()) {
+      jpql.append(" and t.status in :statuses");
+      params.put("statuses", f.statuses());
+    }
+    if (f.teamId() != null) {
+      jpql.append(" and t.team.id = :team");
+      params.put("team", f.teamId());
+    }
+    if (f.assigneeId() != null) {
+      if (f.assigneeId() == 0) {
+        jpql.append(" and t.assignee is null");
+      } else {
+        jpql.append(" and t.assignee.id = :assignee");
+        params.put("assignee", f.assigneeId());
+      }
+    }
+    if (f.channel() != null) {
+      jpql.append(" and t.channel = :channel");
+      params.put("channel", f.channel());
+    }
+    if (f.tag() != null) {
+      jpql.append(" and :tag member of t.tags");
+      params.put("tag", f.tag().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (f.topic() != null) {
+      jpql.append(" and t.topic = :topic");
+      params.put("topic", f.topic());
+    }
+    if (f.contactId() != null) {
+      jpql.append(" and t.contact.id = :contact");
+      params.put("contact", f.contactId());
+    }
+    if (f.text() != null && !f.text().isBlank()) {
+      Set<Long> ids = search(f.text());
+      if (ids.isEmpty()) {
+        return new Page<>(List.of(), null);
+      }
+      jpql.append(" and t.id in :ids");
+      params.put("ids", ids);
+    }
+    if (cursor != null && !cursor.isBlank()) {
+      Object[] c = decodeCursor(cursor);
+      jpql.append(" and (t.lastMessageAt < :cAt or (t.lastMessageAt = :cAt and t.id < :cId))");
+      params.put("cAt", c[0]);
+      params.put("cId", c[1]);
+    }
+    jpql.append(" order by t.lastMessageAt desc, t.id desc");
+    TypedQuery<Ticket> q = em.createQuery(jpql.toString(), Ticket.class);
+    params.forEach(q::setParameter);
+    List<Ticket> rows = q.setMaxResults(limit + 1).getResultList();
+    boolean more = rows.size() > limit;
+    List<Ticket> page = more ? rows.subList(0, limit) : rows;
+    List<TicketSummary> items = page.stream().map(TicketSummary::of).toList();
+    String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
+    return new Page<>(items, next);
+  }
+
+  /** Ticket ids whose subject or messages match a full-text query, in English or Arabic. */
+  private Set<Long> search(String text) {
+    SearchSession search = Search.session(em);
+    Set<Long> ids = new LinkedHashSet<>();
+    ids.addAll(
+        search.search(Ticket.class)
+            .select(f -> f.id(Long.class))
+            .where(f -> f.simpleQueryString().fields("subject_en", "subject_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .fetchHits(SEARCH_HITS));
+    ids.addAll(
+        search.search(Message.class)
+            .select(f -> f.field("ticketId", Long.class))
+            .where(f -> f.simpleQueryString().fields("text_en", "text_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .fetchHits(SEARCH_HITS));
+    return ids;
+  }
+
+  static String encodeCursor(Ticket t) {
+    String raw = t.getLastMessageAt().getEpochSecond() + "." + t.getLastMessageAt().getNano() + "." + t.getId();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static Object[] decodeCursor(String cursor) {
+    try {
+      String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
+      return new Object[] {Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), Long.parseLong(p[2])};
+    } catch (RuntimeException e) {
+      throw new InvalidRequestException("cursor", "cursor is not one this API returned");
+    }
+  }
+
+  /** The whole ticket: summary, contact, messages in order and the audit timeline. */
+  public TicketDetails get(Caller caller, long id) {
+    Ticket t = visible(caller, id);
+    List<MessageView> messages =
+        em.createQuery("select m from Message m where m.ticket = :t order by m.sequence", Message.class)
+            .setParameter("t", t)
+            .getResultList()
+            .stream()
+            .map(MessageView::of)
+            .toList();
+    List<ActivityView> activities =
+        em.createQuery("select a from TicketActivity a where a.ticket = :t order by a.at, a.id", TicketActivity.class)
+            .setParameter("t", t)
+            .getResultList()
+            .stream()
+            .map(ActivityView::of)
+            .toList();
+    return new TicketDetails(
+        TicketSummary.of(t),
+        ContactView.of(t.getContact()),
+        t.getOrderRef(),
+        t.getCartRef(),
+        t.getFirstResponseAt(),
+        t.getSolvedAt(),
+        t.getMergedInto() == null ? null : t.getMergedInto().getId(),
+        t.getFollowUpOf() == null ? null : t.getFollowUpOf().getId(),
+        messages,
+        activities);
+  }
+
+  /**
+   * A public reply, stored QUEUED and handed to the outbound queue in the same transaction. It
+   * goes out on {@code channel}, by default the channel the shopper last wrote on.
+   *
+   * @param status optional status to set with the reply (e.g. SOLVED, PENDING)
+   */
+  public MessageView reply(Caller caller, long ticketId, String text, String html, Channel channel, TicketStatus status) {
+    Ticket t = writable(caller, ticketId);
+    Agent me = agent(caller);
+    String body = requireText(text, html);
+    Channel via = channel != null ? channel : lastInboundChannel(t);
+    Message m = Message.reply(t, via, me, body);
+    if (html != null && !html.isBlank()) {
+      m.setHtml(sanitizer.sanitize(html));
+    }
+    em.persist(m);
+    Instant now = Instant.now();
+    t.agentReplied(now);
+    t.setPreview(body);
+    if (status != null) {
+      changeStatus(t, me, status, now);
+    }
+    outbound.enqueue(m.getId(), 0);
+    fire(TicketEvent.Type.MESSAGE_ADDED, t, m.getId());
+    return MessageView.of(m);
+  }
+
+  /** An internal note, seen by staff only. */
+  public MessageView note(Caller caller, long ticketId, String text) {
+    Ticket t = visible(caller, ticketId);
+    requireStaff(caller);
+    Message m = Message.note(t, agent(caller), requireText(text, null));
+    em.persist(m);
+    t.touch(Instant.now());
+    fire(TicketEvent.Type.MESSAGE_ADDED, t, m.getId());
+    return MessageView.of(m);
+  }
+
+  /** Assigns to an agent, or unassigns with {@code agentId == null}. */
+  public TicketSummary assign(Caller caller, long ticketId, Long agentId) {
+    Ticket t = writable(caller, ticketId);
+    Agent me = agent(caller);
+    Agent to = null;
+    if (agentId != null) {
+      to = em.find(Agent.class, agentId);
+      if (to == null || !to.isActive() || !(to.hasRole(Role.AGENT) || to.hasRole(Role.MANAGER) || to.hasRole(Role.ADMIN))) {
+        throw new InvalidRequestException("agentId", "agent " + agentId + " does not exist or cannot take tickets");
+      }
+      if (!caller.seesAllTickets() && to.getId() != caller.agentId() && t.getTeam() != null
+          && to.getTeams().stream().noneMatch(x -> x.getId().equals(t.getTeam().getId()))) {
+        throw new InvalidRequestException("agentId", to.getLogin() + " is not in team " + t.getTeam().getName());
+      }
+    }
+    Agent before = t.getAssignee();
+    if (before == to || (before != null && to != null && before.getId().equals(to.getId()))) {
+      return TicketSummary.of(t);
+    }
+    t.setAssignee(to);
+    em.persist(new TicketActivity(t, me,
+        to == null ? TicketActivity.Type.UNASSIGNED : TicketActivity.Type.ASSIGNED,
+        to == null ? before.getLogin() : to.getLogin(), Instant.now()));
+    fire(TicketEvent.Type.TICKET_UPDATED, t, null);
+    return TicketSummary.of(t);
+  }
+
+  /** Moves a ticket to a team (null: back to the shared queue). */
+  public TicketSummary setTeam(Caller caller, long ticketId, Long teamId) {
+    Ticket t = writable(caller, ticketId);
+    Team team = null;
+    if (teamId != null) {
+      team = em.find(Team.class, teamId);
+      if (team == null) {
+        throw new InvalidRequestException("teamId", "team " + teamId + " does not exist");
+      }
+    }
+    t.setTeam(team);
+    em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.TEAM_CHANGED,
+        team == null ? "none" : team.getName(), Instant.now()));
+    fire(TicketEvent.Type.TICKET_UPDATED, t, null);
+    return TicketSummary.of(t);
+  }
+
+  public TicketSummary changeStatus(Caller caller, long ticketId, TicketStatus status) {
+    Ticket t = visible(caller, ticketId);
+    requireStaff(caller);
+    em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    changeStatus(t, agent(caller), status, Instant.now());
+    fire(TicketEvent.Type.TICKET_UPDATED, t, null);
+    return TicketSummary.of(t);
+  }
+
+  private void changeStatus(Ticket t, Agent actor, TicketStatus status, Instant now) {
+    if (status == null) {
+      throw new InvalidRequestException("status", "status is required");
+    }
+    TicketStatus before = t.getStatus();
+    if (before == status) {
+      return;
+    }
+    try {
+      t.changeStatus(status, now);
+    } catch (IllegalStateException e) {
+      throw new ConflictException(e.getMessage());
+    }
+    em.persist(new TicketActivity(t, actor, TicketActivity.Type.STATUS_CHANGED, before + " → " + status, now));
+  }
+
+  public TicketSummary setPriority(Caller caller, long ticketId, Priority priority) {
+    if (priority == null) {
+      throw new InvalidRequestException("priority", "priority is required");
+    }
+    Ticket t = writable(caller, ticketId);
+    Priority before = t.getPriority();
+    if (before != priority) {
+      t.setPriority(priority);
+      em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.PRIORITY_CHANGED, before + " → " + priority, Instant.now()));
+      fire(TicketEvent.Type.TICKET_UPDATED, t, null);
+    }
+    return TicketSummary.of(t);
+  }
+
+  /** Adds and removes tags (lower-cased, trimmed). */
+  public TicketSummary updateTags(Caller caller, long ticketId, Set<String> add, Set<String> remove) {
+    Ticket t = writable(caller, ticketId);
+    Set<String> adding = add == null ? Set.of() : Views.lower(add);
+    Set<String> removing = remove == null ? Set.of() : Views.lower(remove);
+    for (String tag : adding) {
+      if (tag.length() > 100 || !tag.matches("[\\p{L}\\p{N}_\\-:. ]+")) {
+        throw new InvalidRequestException("add", "invalid tag: " + tag);
+      }
+    }
+    Set<String> before = new TreeSet<>(t.getTags());
+    t.getTags().addAll(adding);
+    t.getTags().removeAll(removing);
+    if (!before.equals(t.getTags())) {
+      t.touch(t.getLastMessageAt());
+      em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.TAGS_CHANGED, String.join(",", t.getTags()), Instant.now()));
+      fire(TicketEvent.Type.TICKET_UPDATED, t, null);
+    }
+    return TicketSummary.of(t);
+  }
+
+  /**
+   * Merges {@code sourceId} into {@code targetId}: its messages (renumbered after the target's),
+   * thread keys and tags move over; the source is closed and points at the target, so later
+   * messages on the source's thread land on the target.
+   */
+  public TicketDetails merge(Caller caller, long sourceId, long targetId) {
+    if (sourceId == targetId) {
+      throw new InvalidRequestException("targetId", "a ticket cannot be merged into itself");
+    }
+    Ticket source = writable(caller, sourceId);
+    Ticket target = writable(caller, targetId);
+    em.lock(source, LockModeType.PESSIMISTIC_WRITE);
+    em.lock(target, LockModeType.PESSIMISTIC_WRITE);
+    Agent me = agent(caller);
+    List<Message> moving =
+        em.createQuery("select m from Message m where m.ticket = :t order by m.sequence", Message.class)
+            .setParameter("t", source)
+            .getResultList();
+    // moved messages take sequence numbers after the target's own, in their original order
+    for (Message m : moving) {
+      m.moveTo(target);
+    }
+    for (ThreadKey k : em.createQuery("select k from ThreadKey k where k.ticket = :t", ThreadKey.class).setParameter("t", source).getResultList()) {
+      k.moveTo(target);
+    }
+    target.getTags().addAll(source.getTags());
+    if (source.getWaitingSince() != null) {
+      target.shopperWrote(source.getWaitingSince());
+    }
+    target.touch(source.getLastMessageAt());
+    source.mergeInto(target);
+    Instant now = Instant.now();
+    em.persist(new TicketActivity(source, me, TicketActivity.Type.MERGED, "#" + target.getId(), now));
+    em.persist(new TicketActivity(target, me, TicketActivity.Type.MERGED_FROM, "#" + source.getId() + " (" + moving.size() + " messages)", now));
+    fire(TicketEvent.Type.TICKET_UPDATED, source, null);
+    fire(TicketEvent.Type.TICKET_UPDATED, target, null);
+    em.flush();
+    return get(caller, targetId);
+  }
+
+  private Ticket visible(Caller caller, long id) {
+    Ticket t = em.find(Ticket.class, id);
+    if (t == null) {
+      throw new NotFoundException("ticket", "#" + id);
+    }
+    if (!caller.canSee(t)) {
+      throw new AccessDeniedException("ticket #" + id + " belongs to a team you are not in");
+    }
+    return t;
+  }
+
+  private Ticket writable(Caller caller, long id) {
+    Ticket t = visible(caller, id);
+    requireStaff(caller);
+    if (t.getMergedInto() != null) {
+      throw new ConflictException("ticket #" + id + " was merged into #" + t.getMergedInto().getId());
+    }
+    if (t.getStatus() == TicketStatus.CLOSED) {
+      throw new ConflictException("ticket #" + id + " is closed");
+    }
+    return t;
+  }
+
+  private static void requireStaff(Caller caller) {
+    if (!(caller.has(Role.AGENT) || caller.has(Role.MANAGER) || caller.has(Role.ADMIN))) {
+      throw new AccessDeniedException("only staff can work tickets");
+    }
+  }
+
+  private Agent agent(Caller caller) {
+    return em.getReference(Agent.class, caller.agentId());
+  }
+
+  private Channel lastInboundChannel(Ticket t) {
+    List<Channel> last =
+        em.createQuery("select m.channel from Message m where m.ticket = :t and m.direction = :d order by m.sequence desc", Channel.class)
+            .setParameter("t", t)
+            .setParameter("d", Direction.INBOUND)
+            .setMaxResults(1)
+            .getResultList();
+    return last.isEmpty() ? t.getChannel() : last.get(0);
+  }
+
+  private static String requireText(String text, String html) {
+    String body = text;
+    if ((body == null || body.isBlank()) && html != null) {
+      body = HtmlSanitizer.toText(html);
+    }
+    if (body == null || body.isBlank()) {
+      throw new InvalidRequestException("text", "text is required");
+    }
+    if (body.length() > MAX_TEXT) {
+      throw new InvalidRequestException("text", "text is longer than " + MAX_TEXT + " characters");
+    }
+    return body;
+  }
+
+  private void fire(TicketEvent.Type type, Ticket t, Long messageId) {
+    events.fire(new TicketEvent(type, t.getId(), messageId,
+        t.getTeam() == null ? null : t.getTeam().getId(),
+        t.getAssignee() == null ? null : t.getAssignee().getId()));
+  }
+
+  static List<Long> ids(List<Ticket> tickets) {
+    List<Long> out = new ArrayList<>();
+    tickets.forEach(t -> out.add(t.getId()));
+    return out;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Role;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.contact.Contact;
+import dev.helpdesk.domain.model.ticket.DeliveryStatus;
+import dev.helpdesk.domain.model.ticket.Direction;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.Priority;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
+import dev.helpdesk.domain.model.ticket.Visibility;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The read models services return: plain records, safe to serialise outside a transaction. */
+public final class Views {
+  private Views() {}
+
+  public record Ref(long id, String name) {
+    static Ref of(Team t) {
+      return t == null ? null : new Ref(t.getId(), t.getName());
+    }
+
+    static Ref of(Agent a) {
+      return a == null ? null : new Ref(a.getId(), a.getDisplayName());
+    }
+  }
+
+  public record Identity(String kind, String value) {}
+
+  public record ContactView(long id, String name, String preferredLanguage, List<Identity> identities, Instant createdAt) {
+    public static ContactView of(Contact c) {
+      return new ContactView(
+          c.getId(),
+          c.getName(),
+          c.getPreferredLanguage(),
+          c.getIdentities().stream().map(i -> new Identity(i.getKind().name(), i.getValue())).toList(),
+          c.getCreatedAt());
+    }
+  }
+
+  public record TicketSummary(
+      long id,
+      String reference,
+      String subject,
+      String preview,
+      TicketStatus status,
+      Priority priority,
+      String topic,
+      Channel channel,
+      String language,
+      Ref team,
+      Ref assignee,
+      Ref contact,
+      Set<String> tags,
+      Instant createdAt,
+      Instant lastMessageAt,
+      Instant waitingSince) {
+    public static TicketSummary of(Ticket t) {
+      return new TicketSummary(
+          t.getId(),
+          "#" + t.getId(),
+          t.getSubject(),
+          t.getPreview(),
+          t.getStatus(),
+          t.getPriority(),
+          t.getTopic(),
+          t.getChannel(),
+          t.getLanguage(),
+          Ref.of(t.getTeam()),
+          Ref.of(t.getAssignee()),
+          new Ref(t.getContact().getId(), t.getContact().getName()),
+          Set.copyOf(t.getTags()),
+          t.getCreatedAt(),
+          t.getLastMessageAt(),
+          t.getWaitingSince());
+    }
+  }
+
+  public record AttachmentView(long id, String filename, String contentType, long size) {}
+
+  public record MessageView(
+      long id,
+      int sequence,
+      Direction direction,
+      Visibility visibility,
+      Channel channel,
+      String externalId,
+      Ref authorAgent,
+      Ref authorContact,
+      String subject,
+      String text,
+      String html,
+      Instant sentAt,
+      DeliveryStatus deliveryStatus,
+      int deliveryAttempts,
+      String deliveryError,
+      Map<String, String> metadata,
+      List<AttachmentView> attachments) {
+    public static MessageView of(Message m) {
+      Contact c = m.getAuthorContact();
+      return new MessageView(
+          m.getId(),
+          m.getSequence(),
+          m.getDirection(),
+          m.getVisibility(),
+          m.getChannel(),
+          m.getExternalId(),
+          Ref.of(m.getAuthorAgent()),
+          c == null ? null : new Ref(c.getId(), c.getName()),
+          m.getSubject(),
+          m.getText(),
+          m.getHtml(),
+          m.getSentAt(),
+          m.getDeliveryStatus(),
+          m.getDeliveryAttempts(),
+          m.getDeliveryError(),
+          metadata(m.getMetadata()),
+          m.getAttachments().stream()
+              .map(a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getContent().getSize()))
+              .toList());
+    }
+
+    private static Map<String, String> metadata(String json) {
+      Map<String, String> out = new TreeMap<>();
+      if (json == null) {
+        return out;
+      }
+      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+        reader.readObject().forEach((k, v) -> out.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+      }
+      return out;
+    }
+  }
+
+  public record ActivityView(long id, Instant at, TicketActivity.Type type, Ref actor, String detail) {
+    public static ActivityView of(TicketActivity a) {
+      return new ActivityView(a.getId(), a.getAt(), a.getType(), Ref.of(a.getActor()), a.getDetail());
+    }
+  }
+
+  public record TicketDetails(
+      TicketSummary ticket,
+      ContactView contact,
+      String orderRef,
+      String cartRef,
+      Instant firstResponseAt,
+      Instant solvedAt,
+      Long mergedInto,
+      Long followUpOf,
+      List<MessageView> messages,
+      List<ActivityView> activities) {}
+
+  public record Page<T>(List<T> items, String nextCursor) {}
+
+  public record TeamView(long id, String name, String description) {
+    public static TeamView of(Team t) {
+      return new TeamView(t.getId(), t.getName(), t.getDescription());
+    }
+  }
+
+  public record AgentView(
+      long id,
+      String login,
+      String displayName,
+      String email,
+      Set<Role> roles,
+      List<Ref> teams,
+      Set<String> languages,
+      Set<String> skills,
+      int capacity,
+      String availability,
+      boolean active) {
+    public static AgentView of(Agent a) {
+      return new AgentView(
+          a.getId(),
+          a.getLogin(),
+          a.getDisplayName(),
+          a.getEmail(),
+          a.getRoles(),
+          a.getTeams().stream().map(Ref::of).toList(),
+          a.getLanguages(),
+          a.getSkills(),
+          a.getCapacity(),
+          a.getAvailability().name(),
+          a.isActive());
+    }
+  }
+
+  public record ContactDetails(ContactView contact, List<TicketSummary> tickets) {}
+
+  static Set<String> lower(Set<String> in) {
+    return in.stream().map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+  }
+}

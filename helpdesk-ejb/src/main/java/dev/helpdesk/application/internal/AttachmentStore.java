@@ -1,0 +1,46 @@
+package dev.helpdesk.application.internal;
+
+import dev.helpdesk.connectors.spi.InvalidPayloadException;
+import dev.helpdesk.domain.model.ticket.Attachment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Stores attachment content once per SHA-256, refusing files over the size limit. */
+@ApplicationScoped
+public class AttachmentStore {
+  /** Per-file limit, {@code helpdesk.attachments.max-bytes} (default 25 MiB). */
+  static final long MAX_BYTES = Long.getLong("helpdesk.attachments.max-bytes", 25L * 1024 * 1024);
+
+  @PersistenceContext EntityManager em;
+
+  public Attachment store(byte[] data) {
+    if (data.length > MAX_BYTES) {
+      throw new InvalidPayloadException(
+          "attachment of " + data.length + " bytes is over the limit of " + MAX_BYTES + " bytes", false);
+    }
+    String sha = sha256(data);
+    List<Attachment> found =
+        em.createQuery("select a from Attachment a where a.sha256 = :h", Attachment.class)
+            .setParameter("h", sha)
+            .getResultList();
+    if (!found.isEmpty()) {
+      return found.get(0);
+    }
+    Attachment a = new Attachment(sha, data);
+    em.persist(a);
+    return a;
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

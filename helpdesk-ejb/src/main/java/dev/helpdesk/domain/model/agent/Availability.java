@@ -1,0 +1,7 @@
+package dev.helpdesk.domain.model.agent;
+
+public enum Availability {
+  ONLINE,
+  AWAY,
+  OFFLINE
+}

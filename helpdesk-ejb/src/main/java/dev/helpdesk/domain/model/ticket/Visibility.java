@@ -1,0 +1,7 @@
+package dev.helpdesk.domain.model.ticket;
+
+public enum Visibility {
+  PUBLIC,
+  /** An internal note: never sent to the shopper. */
+  INTERNAL
+}

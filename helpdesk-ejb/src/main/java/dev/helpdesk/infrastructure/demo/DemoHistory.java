@@ -1,0 +1,98 @@
+package dev.helpdesk.infrastructure.demo;
+
+import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Availability;
+import dev.helpdesk.domain.model.agent.PasswordHasher;
+import dev.helpdesk.domain.model.agent.Role;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.Priority;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The staff side of the demo: teams, people, and the replies, assignments and statuses a few days
+ * of work would have left. Replies are written as already delivered (the demo has no real
+ * shoppers to send to).
+ */
+@Stateless
+public class DemoHistory {
+  @PersistenceContext EntityManager em;
+
+  public boolean isEmpty() {
+    return em.createQuery("select count(t) from Team t", Long.class).getSingleResult() == 0;
+  }
+
+  public void staff(String password) {
+    Team checkout = team("Checkout & Payments", "Card declines, payment methods, checkout errors, coupons");
+    Team orders = team("Orders & Shipping", "Order status, tracking, delivery times, address changes");
+    Team returns = team("Returns & Refunds", "Returns, exchanges, refunds");
+    String hash = PasswordHasher.hash(password);
+    agent("maya", "Maya Chen", hash, Set.of(Role.MANAGER), Set.of("en"), checkout, orders, returns);
+    agent("sam", "Sam Carter", hash, Set.of(Role.AGENT), Set.of("en"), checkout);
+    agent("emma", "Emma Novak", hash, Set.of(Role.AGENT), Set.of("en"), returns, checkout);
+    agent("lina", "Lina Haddad", hash, Set.of(Role.AGENT), Set.of("ar", "en"), orders);
+    agent("omar", "Omar Farouk", hash, Set.of(Role.AGENT), Set.of("ar", "en"), returns, orders);
+  }
+
+  private Team team(String name, String description) {
+    Team t = new Team(name, description);
+    em.persist(t);
+    return t;
+  }
+
+  private void agent(String login, String name, String hash, Set<Role> roles, Set<String> languages, Team... teams) {
+    Agent a = new Agent(login, name, roles);
+    a.setPasswordHash(hash);
+    a.setEmail(login + "@helpdesk.example");
+    a.setLanguages(languages);
+    a.setAvailability(Availability.ONLINE);
+    a.getTeams().addAll(Set.of(teams));
+    em.persist(a);
+  }
+
+  /** Gives a demo ticket its team, assignee, reply and status, as a working day would have. */
+  public void route(long ticketId, DemoConversations.Conversation c, int n, Instant at) {
+    Ticket t = em.find(Ticket.class, ticketId);
+    Team team = em.createQuery("select t from Team t where t.name = :n", Team.class).setParameter("n", c.team()).getSingleResult();
+    t.setTeam(team);
+    t.setTopic(c.topic());
+    t.getTags().add(c.topic());
+    if (n % 7 == 0) {
+      t.setPriority(Priority.HIGH);
+    }
+    if (n % 4 == 3) {
+      return; // unassigned, still waiting
+    }
+    String login = switch (c.team()) {
+      case "Checkout & Payments" -> n % 2 == 0 ? "sam" : "emma";
+      case "Orders & Shipping" -> n % 2 == 0 ? "lina" : "omar";
+      default -> "ar".equals(c.language()) ? "omar" : "emma";
+    };
+    Agent a = em.createQuery("select a from Agent a where a.login = :l", Agent.class).setParameter("l", login).getSingleResult();
+    t.setAssignee(a);
+    em.persist(new TicketActivity(t, null, TicketActivity.Type.ASSIGNED, login, at.plusSeconds(30)));
+    if (n % 4 == 2) {
+      return; // assigned, not answered yet
+    }
+    Instant replied = at.plus(Duration.ofMinutes(4 + n % 37));
+    Message reply = Message.reply(t, c.channel(), a, c.reply());
+    reply.setSentAt(replied);
+    reply.markSent("demo-reply-" + n);
+    em.persist(reply);
+    t.agentReplied(replied);
+    t.setPreview(c.reply());
+    if (n % 4 == 1) {
+      t.changeStatus(TicketStatus.SOLVED, replied.plus(Duration.ofMinutes(20)));
+    } else if (n % 8 == 0) {
+      t.changeStatus(TicketStatus.PENDING, replied);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.helpdesk.infrastructure.search;
+
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+/**
+ * The analysers full-text fields use. Arabic: alef/hamza/ta-marbuta/ya forms unified, diacritics
+ * and tatweel removed, Arabic-Indic digits folded, light stemming (الطلبات → طلب). English:
+ * stop words and Porter stemming.
+ */
+public class HelpdeskAnalysisConfigurer implements LuceneAnalysisConfigurer {
+  @Override
+  public void configure(LuceneAnalysisConfigurationContext context) {
+    context
+        .analyzer("english")
+        .custom()
+        .tokenizer("standard")
+        .tokenFilter("lowercase")
+        .tokenFilter("stop")
+        .tokenFilter("porterStem");
+    context
+        .analyzer("arabic")
+        .custom()
+        .tokenizer("standard")
+        .tokenFilter("lowercase")
+        .tokenFilter("decimalDigit")
+        .tokenFilter("arabicNormalization")
+        .tokenFilter("arabicStem");
+  }
+}

@@ -1,0 +1,36 @@
+package dev.helpdesk.interfaces.rest;
+
+import dev.helpdesk.application.ContactService;
+import dev.helpdesk.application.Views.ContactDetails;
+import dev.helpdesk.application.Views.ContactView;
+import dev.helpdesk.interfaces.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Shoppers: search by name, e-mail, phone or social id; one contact with their tickets. */
+@Path("/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
+public class ContactResource {
+  @Inject ContactService contacts;
+  @Inject CurrentCaller caller;
+
+  @GET
+  public List<ContactView> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+    return contacts.search(q, limit);
+  }
+
+  @GET
+  @Path("/{id}")
+  public ContactDetails get(@PathParam("id") long id) {
+    return contacts.get(caller.get(), id);
+  }
+}
