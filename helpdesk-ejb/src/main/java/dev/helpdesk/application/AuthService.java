@@ -64,11 +64,27 @@ public class AuthService {
 
   /** Makes an API token acting as the caller; the secret is returned now and never again. */
   public NewToken createToken(Caller caller, String name) {
+    return createToken(em.getReference(Agent.class, caller.agentId()), name);
+  }
+
+  /** An admin makes a token for another account, typically an INTEGRATION account. */
+  public NewToken createTokenFor(long agentId, String name) {
+    Agent owner = em.find(Agent.class, agentId);
+    if (owner == null) {
+      throw new NotFoundException("agent", agentId);
+    }
+    if (!owner.isActive()) {
+      throw new ConflictException("agent " + owner.getLogin() + " is deactivated");
+    }
+    return createToken(owner, name);
+  }
+
+  private NewToken createToken(Agent owner, String name) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidRequestException("name", "a token needs a name of 1 to 200 characters");
     }
     String secret = "hd_" + PasswordHasher.randomSecret(32);
-    ApiToken t = new ApiToken(em.getReference(Agent.class, caller.agentId()), name.strip(), PasswordHasher.tokenHash(secret));
+    ApiToken t = new ApiToken(owner, name.strip(), PasswordHasher.tokenHash(secret));
     em.persist(t);
     return new NewToken(t.getId(), t.getName(), secret);
   }

@@ -30,6 +30,7 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
   @Inject DirectoryService directory;
+  @Inject dev.helpdesk.application.AuthService auth;
   @Inject CurrentCaller caller;
 
   public record TeamRequest(String name, String description) {}
@@ -58,7 +59,7 @@ public class AdminResource {
   public Response createTeam(TeamRequest body) {
     TicketResource.require(body);
     TeamView t = directory.createTeam(body.name(), body.description());
-    return Response.created(URI.create("/api/v1/teams/" + t.id())).entity(t).build();
+    return Response.created(URI.create("v1/teams/" + t.id())).entity(t).build();
   }
 
   @PUT
@@ -97,7 +98,7 @@ public class AdminResource {
   public Response createAgent(AgentCommand body) {
     TicketResource.require(body);
     AgentView a = directory.createAgent(body);
-    return Response.created(URI.create("/api/v1/agents/" + a.id())).entity(a).build();
+    return Response.created(URI.create("v1/agents/" + a.id())).entity(a).build();
   }
 
   @PUT
@@ -106,6 +107,15 @@ public class AdminResource {
   public AgentView updateAgent(@PathParam("id") long id, AgentCommand body) {
     TicketResource.require(body);
     return directory.updateAgent(id, body);
+  }
+
+  /** An API token for another account (an integration); its secret is in this answer only. */
+  @POST
+  @Path("/agents/{id}/tokens")
+  @RolesAllowed("ADMIN")
+  public Response createToken(@PathParam("id") long id, AuthResource.TokenRequest body) {
+    TicketResource.require(body);
+    return Response.status(201).entity(auth.createTokenFor(id, body.name())).build();
   }
 
   /** An agent's own availability toggle: online, away or offline. */

@@ -36,6 +36,6 @@ public class InboundResource {
     if (r.duplicate()) {
       return Response.ok(body).build();
     }
-    return Response.created(URI.create("/api/v1/tickets/" + r.ticketId())).entity(body).build();
+    return Response.created(URI.create("v1/tickets/" + r.ticketId())).entity(body).build();
   }
 }
