@@ -172,7 +172,8 @@ create table thread_key (
   channel varchar(20) not null,
   key_value varchar(300) not null,
   ticket_id bigint not null references ticket (id),
-  constraint uk_thread_key unique (channel, key_value)
+  -- key first: lookups are "key_value in (...) and channel = ?" (H2 uses only a leading column for IN)
+  constraint uk_thread_key unique (key_value, channel)
 );
 create index ix_thread_key_ticket on thread_key (ticket_id);
 

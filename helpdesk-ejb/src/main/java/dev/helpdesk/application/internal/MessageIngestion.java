@@ -95,8 +95,9 @@ public class MessageIngestion {
       }
       created = true;
     } else {
-      em.lock(ticket, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(ticket);
+      if (em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
+        em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
+      }
       if (ticket.getStatus() == TicketStatus.SOLVED) {
         em.persist(new TicketActivity(ticket, null, TicketActivity.Type.REOPENED, "shopper wrote", now));
       }
@@ -141,17 +142,16 @@ public class MessageIngestion {
   }
 
   private Map<String, Ticket> ticketsByThreadKey(Channel channel, Set<String> keys) {
+    // one table, on its unique (channel, key_value) index; tickets are then loaded by id
     Map<String, Ticket> out = new java.util.HashMap<>();
     List<Object[]> rows =
-        em.createQuery(
-                "select k.key, k.ticket from ThreadKey k join fetch k.ticket.contact"
-                    + " where k.channel = :c and k.key in :keys",
-                Object[].class)
+        em.createQuery("select k.key, k.ticket.id from ThreadKey k where k.channel = :c and k.key in :keys", Object[].class)
             .setParameter("c", channel)
             .setParameter("keys", keys)
             .getResultList();
     for (Object[] r : rows) {
-      out.put((String) r[0], (Ticket) r[1]);
+      // the ticket we are about to append to: lock it now (one writer per ticket at a time)
+      out.put((String) r[0], em.find(Ticket.class, r[1], LockModeType.PESSIMISTIC_WRITE));
     }
     return out;
   }

@@ -21,7 +21,7 @@ import jakarta.persistence.UniqueConstraint;
 @Entity
 @Table(
     name = "thread_key",
-    uniqueConstraints = @UniqueConstraint(columnNames = {"channel", "key_value"}))
+    uniqueConstraints = @UniqueConstraint(columnNames = {"key_value", "channel"}))
 public class ThreadKey {
   @Id
   @GeneratedValue(generator = "thread_key_seq")
