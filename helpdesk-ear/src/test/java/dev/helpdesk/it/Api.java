@@ -30,7 +30,8 @@ public final class Api {
 
   private Api(URL base, boolean cookies) {
     this.base = URI.create(base.toString().replaceAll("/$", "") + "/");
-    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    // HTTP/1.1 as browsers and store backends speak it to us over plain HTTP (no h2c upgrade)
+    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
     if (cookies) {
       b.cookieHandler(new CookieManager());
     }

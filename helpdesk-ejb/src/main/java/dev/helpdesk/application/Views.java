@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 
 /** The read models services return: plain records, safe to serialise outside a transaction. */
 public final class Views {
+  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   private Views() {}
 
   public record Ref(long id, String name) {
@@ -134,7 +137,7 @@ public final class Views {
       if (json == null) {
         return out;
       }
-      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      try (var reader = JSON.createReader(new java.io.StringReader(json))) {
         reader.readObject().forEach((k, v) -> out.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
       }
       return out;

@@ -29,6 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * the reply is delivered by being recorded (the integration reads it from the API).
  */
 public final class ApiChannelConnector implements ChannelConnector {
+  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,7 +47,7 @@ public final class ApiChannelConnector implements ChannelConnector {
       return new DeliveryReceipt("api-" + UUID.randomUUID());
     }
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messageId", message.messageId())
             .add("ticket", message.ticketReference())
             .add("to", message.recipient().value())
@@ -81,7 +84,7 @@ public final class ApiChannelConnector implements ChannelConnector {
   }
 
   private static String idFrom(String body, long messageId) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonObject o = reader.readObject();
       if (o.get("id") instanceof JsonString s && !s.getString().isBlank()) {
         return s.getString();

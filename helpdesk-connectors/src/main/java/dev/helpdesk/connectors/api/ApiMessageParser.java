@@ -40,13 +40,16 @@ import java.util.Map;
  * }</pre>
  */
 public final class ApiMessageParser {
+  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   static final int MAX_TEXT = 64 * 1024;
 
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
   public InboundMessage parse(String json) {
     JsonObject o;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonValue v = reader.readValue();
       if (v.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidPayloadException("the message must be a JSON object", true);

@@ -36,6 +36,9 @@ import java.util.Set;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MessageIngestion {
+  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   static final int MAX_SUBJECT = 1000;
 
   @PersistenceContext EntityManager em;
@@ -201,7 +204,7 @@ public class MessageIngestion {
     if (metadata.isEmpty()) {
       return null;
     }
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     metadata.forEach(b::add);
     String out = b.build().toString();
     if (out.length() > 10_000) {

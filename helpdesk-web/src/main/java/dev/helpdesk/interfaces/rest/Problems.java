@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** RFC 9457 problem details: the one shape every API error takes. */
 public final class Problems {
+  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   public static final String MEDIA_TYPE = "application/problem+json";
 
   private static final Map<Integer, String> TITLES = Map.ofEntries(
@@ -27,7 +30,7 @@ public final class Problems {
   private Problems() {}
 
   public static Response response(int status, String detail, String instance, String field) {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = JSON.createObjectBuilder()
         .add("type", "about:blank")
         .add("title", TITLES.getOrDefault(status, "Error"))
         .add("status", status)
