@@ -75,9 +75,7 @@ public class DeliveryService {
         queue.enqueue(messageId, delay);
       }
     }
-    events.fire(new TicketEvent(TicketEvent.Type.DELIVERY_CHANGED, t.getId(), m.getId(),
-        t.getTeam() == null ? null : t.getTeam().getId(),
-        t.getAssignee() == null ? null : t.getAssignee().getId()));
+    events.fire(TicketEvent.of(TicketEvent.Type.DELIVERY_CHANGED, t, m.getId()));
   }
 
   private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {

@@ -6,6 +6,13 @@ package dev.helpdesk.application;
  * that was rolled back.
  */
 public record TicketEvent(Type type, long ticketId, Long messageId, Long teamId, Long assigneeId) {
+  /** The event for a ticket as it is now (its team and assignee decide who hears of it). */
+  public static TicketEvent of(Type type, dev.helpdesk.domain.model.ticket.Ticket t, Long messageId) {
+    return new TicketEvent(type, t.getId(), messageId,
+        t.getTeam() == null ? null : t.getTeam().getId(),
+        t.getAssignee() == null ? null : t.getAssignee().getId());
+  }
+
   public enum Type {
     TICKET_CREATED,
     MESSAGE_ADDED,

@@ -43,7 +43,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 public class TicketService {
   static final int MAX_PAGE = 200;
   static final int MAX_TEXT = 64 * 1024;
-  static final int SEARCH_HITS = 1000;
+  /** Newest matches taken from each index (subjects, messages) before SQL filters and pages them. */
+  static final int SEARCH_HITS = 500;
 
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
@@ -123,7 +124,11 @@ public class TicketService {
     return new Page<>(items, next);
   }
 
-  /** Ticket ids whose subject or messages match a full-text query, in English or Arabic. */
+  /**
+   * Ids of tickets whose subject or messages match a full-text query, in English or Arabic: the
+   * most recent matches, since the list shows newest activity first (relevance order would drop
+   * this week's tickets behind older ones when a word is common).
+   */
   private Set<Long> search(String text) {
     SearchSession search = Search.session(em);
     Set<Long> ids = new LinkedHashSet<>();
@@ -131,11 +136,13 @@ public class TicketService {
         search.search(Ticket.class)
             .select(f -> f.id(Long.class))
             .where(f -> f.simpleQueryString().fields("subject_en", "subject_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .sort(f -> f.field("createdAt").desc())
             .fetchHits(SEARCH_HITS));
     ids.addAll(
         search.search(Message.class)
             .select(f -> f.field("ticketId", Long.class))
             .where(f -> f.simpleQueryString().fields("text_en", "text_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .sort(f -> f.field("createdAt").desc())
             .fetchHits(SEARCH_HITS));
     return ids;
   }
@@ -424,14 +431,6 @@ public class TicketService {
   }
 
   private void fire(TicketEvent.Type type, Ticket t, Long messageId) {
-    events.fire(new TicketEvent(type, t.getId(), messageId,
-        t.getTeam() == null ? null : t.getTeam().getId(),
-        t.getAssignee() == null ? null : t.getAssignee().getId()));
-  }
-
-  static List<Long> ids(List<Ticket> tickets) {
-    List<Long> out = new ArrayList<>();
-    tickets.forEach(t -> out.add(t.getId()));
-    return out;
+    events.fire(TicketEvent.of(type, t, messageId));
   }
 }

@@ -134,13 +134,7 @@ public class MessageIngestion {
     }
 
     // 5. announce after commit
-    events.fire(
-        new TicketEvent(
-            created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED,
-            ticket.getId(),
-            message.getId(),
-            ticket.getTeam() == null ? null : ticket.getTeam().getId(),
-            ticket.getAssignee() == null ? null : ticket.getAssignee().getId()));
+    events.fire(TicketEvent.of(created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED, ticket, message.getId()));
     return new IngestResult(ticket.getId(), message.getId(), created, false);
   }
 
@@ -211,9 +205,5 @@ public class MessageIngestion {
       throw new InvalidPayloadException("metadata is larger than 10,000 characters", false);
     }
     return out;
-  }
-
-  static List<String> list(Set<String> s) {
-    return new ArrayList<>(s);
   }
 }

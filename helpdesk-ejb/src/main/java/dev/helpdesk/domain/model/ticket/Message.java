@@ -25,6 +25,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextFi
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
 
 /**
  * One message on a ticket: a shopper's message, an agent's reply or an internal note. Each
@@ -92,6 +93,8 @@ public class Message {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** Sortable in the index: a text search returns the most recent matches first. */
+  @GenericField(sortable = Sortable.YES)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 

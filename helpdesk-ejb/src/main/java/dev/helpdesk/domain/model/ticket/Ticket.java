@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.engine.backend.types.Sortable;
 
 /**
  * A conversation with a shopper, across channels. Its id is also its human reference ({@code
@@ -85,6 +87,7 @@ public class Ticket {
   @Column(name = "cart_ref")
   private String cartRef;
 
+  @GenericField(sortable = Sortable.YES)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
