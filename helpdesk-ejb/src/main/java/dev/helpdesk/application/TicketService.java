@@ -36,15 +36,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /** Working tickets: the inbox list, the timeline, replies, notes and every ticket action. */
 @Stateless
 public class TicketService {
   static final int MAX_PAGE = 200;
   static final int MAX_TEXT = 64 * 1024;
-  /** Newest matches taken from each index (subjects, messages) before SQL filters and pages them. */
-  static final int SEARCH_HITS = 500;
+  /** Newest matching messages taken from the index before SQL filters and pages their tickets. */
+  static final int SEARCH_HITS = 1000;
 
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
@@ -130,21 +129,16 @@ public class TicketService {
    * this week's tickets behind older ones when a word is common).
    */
   private Set<Long> search(String text) {
-    SearchSession search = Search.session(em);
-    Set<Long> ids = new LinkedHashSet<>();
-    ids.addAll(
-        search.search(Ticket.class)
-            .select(f -> f.id(Long.class))
-            .where(f -> f.simpleQueryString().fields("subject_en", "subject_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
-            .sort(f -> f.field("createdAt").desc())
-            .fetchHits(SEARCH_HITS));
-    ids.addAll(
-        search.search(Message.class)
+    // one index: a ticket's subject is its first message's subject (or text), so messages cover both
+    return new LinkedHashSet<>(
+        Search.session(em).search(Message.class)
             .select(f -> f.field("ticketId", Long.class))
-            .where(f -> f.simpleQueryString().fields("text_en", "text_ar").matching(text).defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .where(f -> f.simpleQueryString()
+                .fields("text_en", "text_ar", "subject_en", "subject_ar")
+                .matching(text)
+                .defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
             .sort(f -> f.field("createdAt").desc())
             .fetchHits(SEARCH_HITS));
-    return ids;
   }
 
   static String encodeCursor(Ticket t) {

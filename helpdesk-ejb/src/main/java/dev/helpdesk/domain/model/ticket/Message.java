@@ -80,6 +80,8 @@ public class Message {
   @JoinColumn(name = "author_contact_id")
   private Contact authorContact;
 
+  @FullTextField(name = "subject_en", analyzer = "english")
+  @FullTextField(name = "subject_ar", analyzer = "arabic")
   private String subject;
 
   @FullTextField(name = "text_en", analyzer = "english")

@@ -22,19 +22,15 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.engine.backend.types.Sortable;
 
 /**
  * A conversation with a shopper, across channels. Its id is also its human reference ({@code
  * #1042}). Response-time facts (first response, waiting since, solved) are kept on it as messages
- * arrive so lists and reports never rescan messages.
+ * arrive so lists and reports never rescan messages. Full-text search goes through its messages'
+ * index (their subjects and texts), not through tickets.
  */
 @Entity
 @Table(name = "ticket")
-@Indexed(index = "ticket")
 public class Ticket {
   @Id
   @GeneratedValue(generator = "ticket_seq")
@@ -45,8 +41,6 @@ public class Ticket {
       allocationSize = 50)
   private Long id;
 
-  @FullTextField(name = "subject_en", analyzer = "english")
-  @FullTextField(name = "subject_ar", analyzer = "arabic")
   private String subject;
 
   @Enumerated(EnumType.STRING)
@@ -87,7 +81,6 @@ public class Ticket {
   @Column(name = "cart_ref")
   private String cartRef;
 
-  @GenericField(sortable = Sortable.YES)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
