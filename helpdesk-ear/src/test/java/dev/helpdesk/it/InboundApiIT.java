@@ -188,4 +188,31 @@ class InboundApiIT {
     assertEquals(401, store.post("api/v1/inbound", message("int2", "int-" + run + "@example.com", "hello")).status(),
         "a revoked token authenticates nobody");
   }
+
+  @Test
+  void attachmentsAreStoredAndDownloadedSafely() {
+    String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String html = java.util.Base64.getEncoder().encodeToString("<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var r = integration.post("api/v1/inbound", Map.of("externalId", run + "-att", "from", Map.of("email", "att-" + run + "@example.com"),
+        "text", "Receipt attached", "attachments", List.of(
+            Map.of("filename", "إيصال الطلب.pdf", "contentType", "application/pdf", "data", pdf),
+            Map.of("filename", "page.html", "contentType", "text/html", "data", html))));
+    assertEquals(201, r.status(), r.body());
+    var attachments = ticket(r.json().getJsonNumber("ticketId").longValue()).getJsonArray("messages").getJsonObject(0).getJsonArray("attachments");
+    assertEquals(2, attachments.size());
+    assertEquals("إيصال الطلب.pdf", attachments.getJsonObject(0).getString("filename"));
+    assertEquals(16, attachments.getJsonObject(0).getInt("size"));
+
+    var file = admin.get("api/v1/attachments/" + attachments.getJsonObject(0).getJsonNumber("id").longValue());
+    assertEquals(200, file.status());
+    assertEquals("%PDF-1.4 receipt", file.body());
+    assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+    assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''%D8%A5%D9%8A%D8%B5%D8%A7%D9%84"));
+
+    var page = admin.get("api/v1/attachments/" + attachments.getJsonObject(1).getJsonNumber("id").longValue());
+    assertEquals("application/octet-stream", page.contentType(), "HTML from a shopper is never served as a page");
+    assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"));
+    assertEquals(404, admin.get("api/v1/attachments/987654321").status());
+  }
 }

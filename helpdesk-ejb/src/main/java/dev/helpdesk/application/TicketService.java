@@ -13,6 +13,7 @@ import dev.helpdesk.domain.model.agent.Role;
 import dev.helpdesk.domain.model.agent.Team;
 import dev.helpdesk.domain.model.ticket.Direction;
 import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.MessageAttachment;
 import dev.helpdesk.domain.model.ticket.Priority;
 import dev.helpdesk.domain.model.ticket.ThreadKey;
 import dev.helpdesk.domain.model.ticket.Ticket;
@@ -210,6 +211,24 @@ public class TicketService {
     outbound.enqueue(m.getId(), 0);
     fire(TicketEvent.Type.MESSAGE_ADDED, t, m.getId());
     return MessageView.of(m);
+  }
+
+  /** An attachment's content, for a caller who may see its ticket. */
+  public record AttachmentContent(String filename, String contentType, byte[] data) {}
+
+  public AttachmentContent attachment(Caller caller, long messageAttachmentId) {
+    MessageAttachment a = em.find(MessageAttachment.class, messageAttachmentId);
+    if (a == null) {
+      throw new NotFoundException("attachment", messageAttachmentId);
+    }
+    Message m = em.createQuery("select m from Message m join m.attachments a where a.id = :id", Message.class)
+        .setParameter("id", messageAttachmentId)
+        .getSingleResult();
+    Ticket t = visible(caller, m.getTicketId());
+    if (t.getMergedInto() != null && !caller.canSee(t.getMergedInto())) {
+      throw new AccessDeniedException("attachment " + messageAttachmentId + " belongs to a team you are not in");
+    }
+    return new AttachmentContent(a.getFilename(), a.getContentType(), a.getContent().getData());
   }
 
   /** An internal note, seen by staff only. */
