@@ -8,10 +8,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-/** Finds the contact behind a sender identity, creating it on first contact. */
+/** Finds the contact behind a sender identity, or creates it on first contact. */
 @ApplicationScoped
 public class Contacts {
   @PersistenceContext EntityManager em;
+
+  /** A new contact with this one identity; the unique identity constraint settles races. */
+  public Contact create(SenderIdentity sender, String language) {
+    Contact c = new Contact(sender.displayName());
+    c.setPreferredLanguage(language);
+    em.persist(c);
+    ContactIdentity identity = new ContactIdentity(c, sender.kind(), sender.value());
+    c.getIdentities().add(identity);
+    em.persist(identity);
+    return c;
+  }
 
   public Contact findOrCreate(SenderIdentity sender, String language) {
     List<Contact> found =
@@ -28,12 +39,6 @@ public class Contacts {
       }
       return c;
     }
-    Contact c = new Contact(sender.displayName());
-    c.setPreferredLanguage(language);
-    em.persist(c);
-    ContactIdentity identity = new ContactIdentity(c, sender.kind(), sender.value());
-    c.getIdentities().add(identity);
-    em.persist(identity);
-    return c;
+    return create(sender, language);
   }
 }

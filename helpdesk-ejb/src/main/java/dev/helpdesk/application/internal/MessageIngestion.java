@@ -47,32 +47,40 @@ public class MessageIngestion {
   @Inject Event<TicketEvent> events;
 
   public IngestResult ingest(InboundMessage in) {
+    Set<String> keys = new LinkedHashSet<>(in.threadKeys());
+    keys.add(in.externalId());
+    Known known = lookUp(in, keys);
+
     // 1. dedupe: the unique (channel, external_id) constraint is the backstop under races
-    List<Object[]> existing =
-        em.createQuery(
-                "select m.id, m.ticket.id from Message m where m.channel = :c and m.externalId = :x",
-                Object[].class)
-            .setParameter("c", in.channel())
-            .setParameter("x", in.externalId())
-            .getResultList();
-    if (!existing.isEmpty()) {
-      return new IngestResult((Long) existing.get(0)[1], (Long) existing.get(0)[0], false, true);
+    if (known.messageId != null) {
+      return new IngestResult(known.messageTicketId, known.messageId, false, true);
     }
     Instant now = Instant.now();
     Instant at = in.sentAt() != null && in.sentAt().isBefore(now) ? in.sentAt() : now;
 
     // 2. contact
-    Contact contact = contacts.findOrCreate(in.sender(), in.metadata().get(InboundMessage.LANGUAGE));
+    Contact contact;
+    if (known.contactId != null) {
+      contact = em.getReference(Contact.class, known.contactId);
+      if (known.contactNameMissing && in.sender().displayName() != null) {
+        em.find(Contact.class, known.contactId).setName(in.sender().displayName());
+      }
+    } else {
+      contact = contacts.create(in.sender(), in.metadata().get(InboundMessage.LANGUAGE));
+    }
 
     // 3. thread onto an open ticket of the same contact, or open one
-    Set<String> keys = new LinkedHashSet<>(in.threadKeys());
-    keys.add(in.externalId());
-    Map<String, Ticket> known = ticketsByThreadKey(in.channel(), keys);
-    Ticket ticket = known.values().stream()
-        .filter(t -> t.getContact().getId().equals(contact.getId()))
-        .map(MessageIngestion::mergeTarget)
-        .max((a, b) -> a.getLastMessageAt().compareTo(b.getLastMessageAt()))
-        .orElse(null);
+    Ticket ticket = null;
+    for (Long id : new LinkedHashSet<>(known.ticketByKey.values())) {
+      // the ticket we may append to: lock it now (one writer per ticket at a time)
+      Ticket candidate = em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (candidate.getContact().getId().equals(contact.getId())) {
+        candidate = mergeTarget(candidate);
+        if (ticket == null || candidate.getLastMessageAt().isAfter(ticket.getLastMessageAt())) {
+          ticket = candidate;
+        }
+      }
+    }
     if (ticket == null) {
       Long ref = TicketReference.find(in.subject());
       if (ref != null) {
@@ -82,11 +90,14 @@ public class MessageIngestion {
         }
       }
     }
+    if (ticket != null && em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
+      em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
+    }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
       Ticket previous = ticket;
       ticket = new Ticket(contact, in.channel(), subject(in), at);
-      ticket.setChannelAccount(account(in.channel(), in.channelAccount()));
+      ticket.setChannelAccount(known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
       ticket.setLanguage(in.metadata().get(InboundMessage.LANGUAGE));
       em.persist(ticket);
       em.persist(new TicketActivity(ticket, null, TicketActivity.Type.CREATED, in.channel().name(), now));
@@ -98,9 +109,6 @@ public class MessageIngestion {
       }
       created = true;
     } else {
-      if (em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
-        em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
-      }
       if (ticket.getStatus() == TicketStatus.SOLVED) {
         em.persist(new TicketActivity(ticket, null, TicketActivity.Type.REOPENED, "shopper wrote", now));
       }
@@ -128,7 +136,7 @@ public class MessageIngestion {
     ticket.shopperWrote(at);
     ticket.setPreview(in.text());
     for (String key : keys) {
-      if (!known.containsKey(key)) {
+      if (!known.ticketByKey.containsKey(key)) {
         em.persist(new ThreadKey(in.channel(), key, ticket));
       }
     }
@@ -138,19 +146,53 @@ public class MessageIngestion {
     return new IngestResult(ticket.getId(), message.getId(), created, false);
   }
 
-  private Map<String, Ticket> ticketsByThreadKey(Channel channel, Set<String> keys) {
-    // one table, on its unique (channel, key_value) index; tickets are then loaded by id
-    Map<String, Ticket> out = new java.util.HashMap<>();
-    List<Object[]> rows =
-        em.createQuery("select k.key, k.ticket.id from ThreadKey k where k.channel = :c and k.key in :keys", Object[].class)
-            .setParameter("c", channel)
-            .setParameter("keys", keys)
-            .getResultList();
+  /** What the database already knows about this message, in one round trip. */
+  private static final class Known {
+    Long messageId;
+    Long messageTicketId;
+    Long contactId;
+    boolean contactNameMissing;
+    Long accountId;
+    final Map<String, Long> ticketByKey = new java.util.HashMap<>();
+  }
+
+  private static final String LOOK_UP =
+      "select 'M' as what, m.id as a, m.ticket_id as b, cast(null as varchar(300)) as s from message m"
+          + " where m.channel = :channel and m.external_id = :externalId"
+          + " union all select 'C', i.contact_id, case when c.name is null then 1 else 0 end, null"
+          + " from contact_identity i join contact c on c.id = i.contact_id where i.kind = :kind and i.identity_value = :value"
+          + " union all select 'K', k.ticket_id, null, k.key_value from thread_key k"
+          + " where k.key_value in (:keys) and k.channel = :channel"
+          + " union all select 'A', a.id, null, null from channel_account a where a.channel = :channel and a.address = :account";
+
+  private Known lookUp(InboundMessage in, Set<String> keys) {
+    Known known = new Known();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(LOOK_UP)
+        .setParameter("channel", in.channel().name())
+        .setParameter("externalId", in.externalId())
+        .setParameter("kind", in.sender().kind().name())
+        .setParameter("value", in.sender().value())
+        .setParameter("keys", keys)
+        .setParameter("account", in.channelAccount() == null ? "" : in.channelAccount())
+        .getResultList();
     for (Object[] r : rows) {
-      // the ticket we are about to append to: lock it now (one writer per ticket at a time)
-      out.put((String) r[0], em.find(Ticket.class, r[1], LockModeType.PESSIMISTIC_WRITE));
+      long a = ((Number) r[1]).longValue();
+      switch (String.valueOf(r[0]).trim()) { // a one-letter literal maps to Character
+        case "M" -> {
+          known.messageId = a;
+          known.messageTicketId = ((Number) r[2]).longValue();
+        }
+        case "C" -> {
+          known.contactId = a;
+          known.contactNameMissing = ((Number) r[2]).intValue() == 1;
+        }
+        case "K" -> known.ticketByKey.put(String.valueOf(r[3]), a);
+        case "A" -> known.accountId = a;
+        default -> throw new IllegalStateException("unexpected row " + r[0]);
+      }
     }
-    return out;
+    return known;
   }
 
   private static Ticket mergeTarget(Ticket t) {
