@@ -101,12 +101,38 @@ class IngestAndListBench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     long stored = data.messages("svc-%");
     long tickets = data.ticketsWithMessages("svc-%");
-    report(String.format("ingest via IngestService: %,d messages from %,d contacts into %,d tickets in %.1f s = %,.0f messages/s (%d threads)",
+    report(String.format("ingest via IngestService, one transaction per message: %,d messages from %,d contacts into %,d tickets in %.1f s = %,.0f messages/s (%d threads)",
         stored, CONTACTS, tickets, seconds, stored / seconds, THREADS));
   }
 
   @Test
   @Order(2)
+  void ingestThroughTheServiceInBatches() throws Exception {
+    int batchSize = Integer.getInteger("bench.batch", 20);
+    AtomicInteger next = new AtomicInteger();
+    List<Callable<Void>> workers = new ArrayList<>();
+    for (int w = 0; w < THREADS; w++) {
+      workers.add(() -> {
+        for (int start; (start = next.getAndAdd(batchSize)) < MESSAGES; ) {
+          List<InboundMessage> batch = new ArrayList<>();
+          for (int i = start; i < Math.min(start + batchSize, MESSAGES); i++) {
+            batch.add(message(Channel.EMAIL, "batch", i));
+          }
+          ingest.ingestAll(batch);
+        }
+        return null;
+      });
+    }
+    long t0 = System.nanoTime();
+    runAll(workers);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long stored = data.messages("batch-%");
+    report(String.format("ingest via IngestService.ingestAll, batches of %d: %,d messages in %.1f s = %,.0f messages/s (%d threads)",
+        batchSize, stored, seconds, stored / seconds, THREADS));
+  }
+
+  @Test
+  @Order(3)
   @RunAsClient
   void ingestThroughTheApi() throws Exception {
     Api admin = Api.admin(base);
@@ -139,7 +165,7 @@ class IngestAndListBench {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void topUpToTheTicketCountForTheListBenchmark() throws Exception {
     long have = data.tickets();
     AtomicInteger next = new AtomicInteger((int) have);
@@ -164,7 +190,7 @@ class IngestAndListBench {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   @RunAsClient
   void listLatencyWithTheFullDatabase() throws Exception {
     Api admin = Api.admin(base);

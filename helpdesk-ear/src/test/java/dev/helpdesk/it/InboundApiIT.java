@@ -215,4 +215,31 @@ class InboundApiIT {
     assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"));
     assertEquals(404, admin.get("api/v1/attachments/987654321").status());
   }
+
+  @Test
+  void aBatchIsStoredInOrderThreadedAndDeduplicated() {
+    var before = integration.post("api/v1/inbound", message("b0", "batch-" + run + "@example.com", "Posted earlier"));
+    var r = integration.post("api/v1/inbound/batch", List.of(
+        Map.of("externalId", run + "-b1", "conversationId", run + "-bconv", "from", Map.of("email", "batch-" + run + "@example.com"), "text", "First"),
+        Map.of("externalId", run + "-b2", "conversationId", run + "-bconv", "from", Map.of("email", "batch-" + run + "@example.com"), "text", "Second, same conversation"),
+        message("b0", "batch-" + run + "@example.com", "Posted earlier"),
+        Map.of("externalId", run + "-b1", "from", Map.of("email", "batch-" + run + "@example.com"), "text", "First, redelivered in the same batch")));
+    assertEquals(200, r.status(), r.body());
+    var results = r.structure().asJsonArray();
+    assertEquals(4, results.size());
+    assertTrue(results.getJsonObject(0).getBoolean("ticketCreated"));
+    assertEquals(results.getJsonObject(0).getJsonNumber("ticketId"), results.getJsonObject(1).getJsonNumber("ticketId"), "threaded within the batch");
+    assertTrue(results.getJsonObject(2).getBoolean("duplicate"));
+    assertEquals(before.json().getJsonNumber("messageId"), results.getJsonObject(2).getJsonNumber("messageId"));
+    assertTrue(results.getJsonObject(3).getBoolean("duplicate"), "a redelivery inside the batch is a duplicate too");
+    assertEquals(2, ticket(results.getJsonObject(0).getJsonNumber("ticketId").longValue()).getJsonArray("messages").size());
+
+    var bad = integration.post("api/v1/inbound/batch", List.of(
+        message("b5", "batch-" + run + "@example.com", "fine"),
+        Map.of("externalId", run + "-b6", "text", "no sender")));
+    assertEquals(422, bad.status(), bad.body());
+    assertTrue(bad.json().getString("detail").startsWith("message 1: "), bad.body());
+    assertEquals(201, integration.post("api/v1/inbound", message("b5", "batch-" + run + "@example.com", "fine")).status(),
+        "nothing of a refused batch was stored");
+  }
 }

@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +47,30 @@ public class IngestService {
       }
     }
     throw last;
+  }
+
+  /**
+   * Stores a batch of messages in one transaction, each exactly once as {@link #ingest} would;
+   * for sources that deliver batches (a mailbox poll, a webhook with several messages). When the
+   * batch fails as a whole (a race, one invalid message), its messages are ingested one by one,
+   * so a bad message never holds back the good ones before it; it then throws as {@link #ingest}.
+   *
+   * @return one result per message, in order
+   */
+  public List<IngestResult> ingestAll(List<InboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return ingestion.ingestAll(messages);
+    } catch (RuntimeException batchFailed) {
+      LOG.fine(() -> "batch of " + messages.size() + " failed (" + batchFailed + "), ingesting one by one");
+      List<IngestResult> out = new ArrayList<>(messages.size());
+      for (InboundMessage m : messages) {
+        out.add(ingest(m));
+      }
+      return out;
+    }
   }
 
   static boolean isConstraintViolation(Throwable e) {

@@ -47,6 +47,34 @@ public final class ApiMessageParser {
 
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
+  /** Parses a JSON array of messages (a batch), at most {@code max} of them. */
+  public List<InboundMessage> parseBatch(String json, int max) {
+    JsonValue v;
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+      v = reader.readValue();
+    } catch (JsonParsingException e) {
+      throw new InvalidPayloadException("malformed JSON at line " + e.getLocation().getLineNumber()
+          + ", column " + e.getLocation().getColumnNumber(), true);
+    } catch (JsonException e) {
+      throw new InvalidPayloadException("malformed JSON", true);
+    }
+    if (!(v instanceof JsonArray array)) {
+      throw new InvalidPayloadException("a batch must be a JSON array of messages", true);
+    }
+    if (array.isEmpty() || array.size() > max) {
+      throw new InvalidPayloadException("a batch holds 1 to " + max + " messages, not " + array.size(), false);
+    }
+    List<InboundMessage> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      try {
+        out.add(parse(array.get(i).toString()));
+      } catch (InvalidPayloadException e) {
+        throw new InvalidPayloadException("message " + i + ": " + e.getMessage(), e.isMalformed());
+      }
+    }
+    return out;
+  }
+
   public InboundMessage parse(String json) {
     JsonObject o;
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {

@@ -47,6 +47,24 @@ public class MessageIngestion {
   @Inject Event<TicketEvent> events;
 
   public IngestResult ingest(InboundMessage in) {
+    return append(in);
+  }
+
+  /**
+   * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same
+   * steps for each, in order; a later message sees the earlier ones (same conversation, same
+   * duplicate). Any failure rolls the whole batch back.
+   */
+  public List<IngestResult> ingestAll(List<InboundMessage> batch) {
+    List<IngestResult> out = new ArrayList<>(batch.size());
+    for (InboundMessage in : batch) {
+      out.add(append(in));
+      em.flush();
+    }
+    return out;
+  }
+
+  private IngestResult append(InboundMessage in) {
     Set<String> keys = new LinkedHashSet<>(in.threadKeys());
     keys.add(in.externalId());
     Known known = lookUp(in, keys);

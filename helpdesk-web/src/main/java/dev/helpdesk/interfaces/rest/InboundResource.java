@@ -27,6 +27,21 @@ public class InboundResource {
 
   public record Accepted(long ticketId, String reference, long messageId, boolean ticketCreated, boolean duplicate) {}
 
+  /**
+   * A batch of up to 100 messages (a JSON array) in one transaction, e.g. a bulk import; each is
+   * stored once, in order. All messages are checked before any is stored: one invalid message
+   * refuses the batch with 422 naming it.
+   */
+  @POST
+  @Path("/batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"INTEGRATION", "ADMIN"})
+  public java.util.List<Accepted> postBatch(String json) {
+    return ingest.ingestAll(parser.parseBatch(json == null ? "" : json, 100)).stream()
+        .map(r -> new Accepted(r.ticketId(), "#" + r.ticketId(), r.messageId(), r.ticketCreated(), r.duplicate()))
+        .toList();
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({"INTEGRATION", "ADMIN"})
