@@ -6,9 +6,8 @@ import dev.helpdesk.domain.model.contact.ContactIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
-/** Finds the contact behind a sender identity, or creates it on first contact. */
+/** Creates contacts on first contact (MessageIngestion finds existing ones in its look-up). */
 @ApplicationScoped
 public class Contacts {
   @PersistenceContext EntityManager em;
@@ -22,23 +21,5 @@ public class Contacts {
     c.getIdentities().add(identity);
     em.persist(identity);
     return c;
-  }
-
-  public Contact findOrCreate(SenderIdentity sender, String language) {
-    List<Contact> found =
-        em.createQuery(
-                "select i.contact from ContactIdentity i where i.kind = :k and i.value = :v",
-                Contact.class)
-            .setParameter("k", sender.kind())
-            .setParameter("v", sender.value())
-            .getResultList();
-    if (!found.isEmpty()) {
-      Contact c = found.get(0);
-      if (c.getName() == null && sender.displayName() != null) {
-        c.setName(sender.displayName());
-      }
-      return c;
-    }
-    return create(sender, language);
   }
 }
