@@ -16,16 +16,22 @@ public class BenchData {
   }
 
   public long messages(String externalIdPattern) {
-    return em.createQuery("select count(m) from Message m where m.externalId like :p", Long.class).setParameter("p", externalIdPattern).getSingleResult();
+    return em.createQuery("select count(m) from Message m where m.externalId like :p", Long.class)
+        .setParameter("p", externalIdPattern)
+        .getSingleResult();
   }
 
   public long ticketsWithMessages(String externalIdPattern) {
-    return em.createQuery("select count(distinct m.ticket) from Message m where m.externalId like :p", Long.class).setParameter("p", externalIdPattern).getSingleResult();
+    return em.createQuery(
+            "select count(distinct m.ticket) from Message m where m.externalId like :p", Long.class)
+        .setParameter("p", externalIdPattern)
+        .getSingleResult();
   }
 
   /** Three teams, a third of the tickets each; two in five solved. Returns the first team's id. */
   public long spreadOverTeamsAndStatuses() {
-    List<Long> teams = em.createQuery("select t.id from Team t order by t.id", Long.class).getResultList();
+    List<Long> teams =
+        em.createQuery("select t.id from Team t order by t.id", Long.class).getResultList();
     if (teams.size() < 3) {
       for (int k = teams.size(); k < 3; k++) {
         em.persist(new Team("Bench team " + k, null));
@@ -34,10 +40,15 @@ public class BenchData {
       teams = em.createQuery("select t.id from Team t order by t.id", Long.class).getResultList();
     }
     for (int k = 0; k < 3; k++) {
-      em.createNativeQuery("update ticket set team_id = ?1 where mod(id, 3) = ?2").setParameter(1, teams.get(k)).setParameter(2, k).executeUpdate();
+      em.createNativeQuery("update ticket set team_id = ?1 where mod(id, 3) = ?2")
+          .setParameter(1, teams.get(k))
+          .setParameter(2, k)
+          .executeUpdate();
     }
-    em.createNativeQuery("update ticket set status = 'SOLVED' where mod(id, 5) in (1, 2)").executeUpdate();
-    // fresh planner statistics after a bulk load, as autovacuum's analyze would give within a minute
+    em.createNativeQuery("update ticket set status = 'SOLVED' where mod(id, 5) in (1, 2)")
+        .executeUpdate();
+    // fresh planner statistics after a bulk load, as autovacuum's analyze would give within a
+    // minute
     boolean postgres = "postgresql".equals(System.getProperty("helpdesk.db"));
     em.createNativeQuery(postgres ? "analyze ticket" : "analyze table ticket").executeUpdate();
     return teams.get(0);

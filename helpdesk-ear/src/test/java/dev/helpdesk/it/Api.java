@@ -31,7 +31,10 @@ public final class Api {
   private Api(URL base, boolean cookies) {
     this.base = URI.create(base.toString().replaceAll("/$", "") + "/");
     // HTTP/1.1 as browsers and store backends speak it to us over plain HTTP (no h2c upgrade)
-    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10));
     if (cookies) {
       b.cookieHandler(new CookieManager());
     }
@@ -127,11 +130,18 @@ public final class Api {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send(
+        b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", ""))).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
+            .timeout(Duration.ofSeconds(60));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -166,7 +176,9 @@ public final class Api {
       return b.build();
     }
     if (o instanceof Number n) {
-      return n instanceof Double || n instanceof Float ? Json.createValue(n.doubleValue()) : Json.createValue(n.longValue());
+      return n instanceof Double || n instanceof Float
+          ? Json.createValue(n.doubleValue())
+          : Json.createValue(n.longValue());
     }
     if (o instanceof Boolean bool) {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
@@ -176,7 +188,8 @@ public final class Api {
 
   private Response send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(r.statusCode(), r.body(), r.headers());
     } catch (IOException e) {
       throw new AssertionError(e);

@@ -35,33 +35,56 @@ class ApiErrorsIT {
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
     assertEquals(status, r.json().getInt("status"));
     assertTrue(r.json().getString("detail").contains(detailPart), r.json().getString("detail"));
-    assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), "no stack trace: " + r.body());
+    assertFalse(
+        r.body().contains("Exception") || r.body().contains("\tat "),
+        "no stack trace: " + r.body());
   }
 
   @Test
   void malformedJsonIs400AndSaysWhere() {
-    problem(admin.send("POST", "api/v1/inbound", "application/json", "{\"externalId\": \"x\",\n oops"), 400, "line 2");
-    problem(admin.send("POST", "api/v1/teams", "application/json", "{\"name\": "), 400, "malformed JSON");
+    problem(
+        admin.send("POST", "api/v1/inbound", "application/json", "{\"externalId\": \"x\",\n oops"),
+        400,
+        "line 2");
+    problem(
+        admin.send("POST", "api/v1/teams", "application/json", "{\"name\": "),
+        400,
+        "malformed JSON");
   }
 
   @Test
   void aMissingOrInvalidFieldIs422AndNamesIt() {
-    problem(admin.post("api/v1/inbound", Map.of("from", Map.of("email", "a@b.co"), "text", "x")), 422, "externalId is required");
+    problem(
+        admin.post("api/v1/inbound", Map.of("from", Map.of("email", "a@b.co"), "text", "x")),
+        422,
+        "externalId is required");
     var r = admin.put("api/v1/tickets/1001/status", Map.of("status", "DONE"));
     problem(r, 422, "status must be one of");
     assertEquals("status", r.json().getString("field"));
-    problem(admin.post("api/v1/agents", Map.of("login", "x y", "roles", java.util.List.of("AGENT"))), 422, "login must be");
+    problem(
+        admin.post("api/v1/agents", Map.of("login", "x y", "roles", java.util.List.of("AGENT"))),
+        422,
+        "login must be");
   }
 
   @Test
   void aWrongContentTypeIs415() {
-    problem(admin.send("POST", "api/v1/inbound", "text/plain", "hello"), 415, "unsupported Content-Type");
+    problem(
+        admin.send("POST", "api/v1/inbound", "text/plain", "hello"),
+        415,
+        "unsupported Content-Type");
   }
 
   @Test
   void anOversizedBodyIs413() {
-    String huge = "{\"externalId\":\"big\",\"from\":{\"email\":\"a@b.co\"},\"text\":\"" + "x".repeat(1_100_000) + "\"}";
-    problem(admin.send("POST", "api/v1/inbound", "application/json", huge), 413, "larger than 1048576 bytes");
+    String huge =
+        "{\"externalId\":\"big\",\"from\":{\"email\":\"a@b.co\"},\"text\":\""
+            + "x".repeat(1_100_000)
+            + "\"}";
+    problem(
+        admin.send("POST", "api/v1/inbound", "application/json", huge),
+        413,
+        "larger than 1048576 bytes");
   }
 
   @Test
@@ -89,9 +112,13 @@ class ApiErrorsIT {
     Api anon = Api.anonymous(base);
     var r = anon.get("api/v1/tickets");
     problem(r, 401, "authentication required");
-    assertEquals("Bearer realm=\"helpdesk\"", r.headers().firstValue("WWW-Authenticate").orElse(""));
+    assertEquals(
+        "Bearer realm=\"helpdesk\"", r.headers().firstValue("WWW-Authenticate").orElse(""));
     problem(anon.withToken("hd_forged").get("api/v1/tickets"), 401, "unknown or revoked");
-    problem(Api.anonymous(base).send("GET", "api/v1/tickets", null, null), 401, "authentication required");
+    problem(
+        Api.anonymous(base).send("GET", "api/v1/tickets", null, null),
+        401,
+        "authentication required");
   }
 
   @Test

@@ -9,6 +9,7 @@ public final class Deployments {
   private Deployments() {}
 
   public static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ear.file")));
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("ear.file")));
   }
 }

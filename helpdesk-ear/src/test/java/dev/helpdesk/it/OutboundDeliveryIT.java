@@ -46,14 +46,17 @@ class OutboundDeliveryIT {
   void start() throws IOException {
     admin = Api.admin(base);
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/store/replies", exchange -> {
-      calls.incrementAndGet();
-      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] answer = ("{\"id\":\"store-" + calls.get() + "\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status.get(), answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/store/replies",
+        exchange -> {
+          calls.incrementAndGet();
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] answer =
+              ("{\"id\":\"store-" + calls.get() + "\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status.get(), answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     receiver.start();
   }
 
@@ -64,13 +67,35 @@ class OutboundDeliveryIT {
 
   private long ticketOnAccount(String account) {
     String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/store/replies";
-    var acc = admin.post("api/v1/channel-accounts", Map.of("channel", "API", "address", account, "name", "Store",
-        "settings", Map.of("callbackUrl", url, "callbackSecret", "s3cret")));
+    var acc =
+        admin.post(
+            "api/v1/channel-accounts",
+            Map.of(
+                "channel",
+                "API",
+                "address",
+                account,
+                "name",
+                "Store",
+                "settings",
+                Map.of("callbackUrl", url, "callbackSecret", "s3cret")));
     assertEquals(201, acc.status(), acc.body());
-    assertEquals(List.of("callbackSecret", "callbackUrl"), acc.json().getJsonArray("settingKeys").getValuesAs(jakarta.json.JsonString::getString),
+    assertEquals(
+        List.of("callbackSecret", "callbackUrl"),
+        acc.json().getJsonArray("settingKeys").getValuesAs(jakarta.json.JsonString::getString),
         "settings are write-only: only their names come back");
-    var r = admin.post("api/v1/inbound", Map.of("channelAccount", account, "externalId", account + "-1",
-        "from", Map.of("email", account + "@example.com", "name", "Noor"), "text", "هل وصل طلبي؟"));
+    var r =
+        admin.post(
+            "api/v1/inbound",
+            Map.of(
+                "channelAccount",
+                account,
+                "externalId",
+                account + "-1",
+                "from",
+                Map.of("email", account + "@example.com", "name", "Noor"),
+                "text",
+                "هل وصل طلبي؟"));
     assertEquals(201, r.status(), r.body());
     return r.json().getJsonNumber("ticketId").longValue();
   }
@@ -83,9 +108,12 @@ class OutboundDeliveryIT {
   @Test
   void aReplyIsDeliveredToTheChannelAndMarkedSent() {
     long ticket = ticketOnAccount("ok-" + run);
-    var reply = admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "نعم، وصل طلبك اليوم"));
+    var reply =
+        admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "نعم، وصل طلبك اليوم"));
     assertEquals(202, reply.status(), reply.body());
-    JsonObject sent = Poll.until(() -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
+    JsonObject sent =
+        Poll.until(
+            () -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
     assertEquals("store-1", sent.getString("externalId"), "the channel's id is kept");
     assertEquals(1, calls.get());
     assertTrue(bodies.get(0).contains("نعم، وصل طلبك اليوم"), bodies.get(0));
@@ -97,12 +125,19 @@ class OutboundDeliveryIT {
     long ticket = ticketOnAccount("down-" + run);
     status.set(503);
     admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "We are on it"));
-    JsonObject failed = Poll.until(() -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("FAILED"), "FAILED");
+    JsonObject failed =
+        Poll.until(
+            () -> lastMessage(ticket),
+            m -> m.getString("deliveryStatus").equals("FAILED"),
+            "FAILED");
     assertEquals(3, failed.getInt("deliveryAttempts"), "helpdesk.outbound.max-attempts=3 in tests");
     assertEquals(3, calls.get());
     assertEquals("callback answered HTTP 503", failed.getString("deliveryError"));
     var activities = admin.get("api/v1/tickets/" + ticket).json().getJsonArray("activities");
-    assertTrue(activities.stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("type").equals("DELIVERY_FAILED")));
+    assertTrue(
+        activities.stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(a -> a.getString("type").equals("DELIVERY_FAILED")));
   }
 
   @Test
@@ -110,7 +145,11 @@ class OutboundDeliveryIT {
     long ticket = ticketOnAccount("gone-" + run);
     status.set(410);
     admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "Hello?"));
-    JsonObject failed = Poll.until(() -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("FAILED"), "FAILED");
+    JsonObject failed =
+        Poll.until(
+            () -> lastMessage(ticket),
+            m -> m.getString("deliveryStatus").equals("FAILED"),
+            "FAILED");
     assertEquals(1, failed.getInt("deliveryAttempts"));
     assertEquals(1, calls.get());
   }
@@ -122,7 +161,9 @@ class OutboundDeliveryIT {
     admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "Second time lucky"));
     Poll.until(calls::get, n -> n >= 1, "first attempt");
     status.set(200);
-    JsonObject sent = Poll.until(() -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
+    JsonObject sent =
+        Poll.until(
+            () -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
     assertEquals(1, sent.getInt("deliveryAttempts"), "one failed attempt before success");
     assertEquals(2, calls.get(), "delivered once after recovering, not twice");
   }

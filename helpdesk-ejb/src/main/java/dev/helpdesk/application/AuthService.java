@@ -38,15 +38,20 @@ public class AuthService {
       return Optional.empty();
     }
     List<ApiToken> found =
-        em.createQuery("select t from ApiToken t join fetch t.owner where t.tokenHash = :h", ApiToken.class)
+        em.createQuery(
+                "select t from ApiToken t join fetch t.owner where t.tokenHash = :h",
+                ApiToken.class)
             .setParameter("h", PasswordHasher.tokenHash(secret))
             .getResultList();
-    if (found.isEmpty() || found.get(0).getRevokedAt() != null || !found.get(0).getOwner().isActive()) {
+    if (found.isEmpty()
+        || found.get(0).getRevokedAt() != null
+        || !found.get(0).getOwner().isActive()) {
       return Optional.empty();
     }
     ApiToken token = found.get(0);
     Instant now = Instant.now();
-    if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
+    if (token.getLastUsedAt() == null
+        || token.getLastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
       token.markUsed(now); // at most one write a minute per token
     }
     return Optional.of(caller(token.getOwner()));
@@ -58,7 +63,8 @@ public class AuthService {
     return a == null || !a.isActive() ? Optional.empty() : Optional.of(caller(a));
   }
 
-  public record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+  public record TokenView(
+      long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
 
   public record NewToken(long id, String name, String secret) {}
 
@@ -90,18 +96,25 @@ public class AuthService {
   }
 
   public List<TokenView> tokens(Caller caller) {
-    return em.createQuery("select t from ApiToken t where t.owner.id = :me order by t.id", ApiToken.class)
+    return em
+        .createQuery(
+            "select t from ApiToken t where t.owner.id = :me order by t.id", ApiToken.class)
         .setParameter("me", caller.agentId())
         .getResultList()
         .stream()
-        .map(t -> new TokenView(t.getId(), t.getName(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt()))
+        .map(
+            t ->
+                new TokenView(
+                    t.getId(), t.getName(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt()))
         .toList();
   }
 
   /** Revokes one of the caller's tokens (admins: anyone's). */
   public void revokeToken(Caller caller, long id) {
     ApiToken t = em.find(ApiToken.class, id);
-    if (t == null || (t.getOwner().getId() != caller.agentId() && !caller.has(dev.helpdesk.domain.model.agent.Role.ADMIN))) {
+    if (t == null
+        || (t.getOwner().getId() != caller.agentId()
+            && !caller.has(dev.helpdesk.domain.model.agent.Role.ADMIN))) {
       throw new NotFoundException("token", id);
     }
     t.revoke();
@@ -112,7 +125,8 @@ public class AuthService {
       return null;
     }
     List<Agent> found =
-        em.createQuery("select a from Agent a left join fetch a.teams where a.login = :l", Agent.class)
+        em.createQuery(
+                "select a from Agent a left join fetch a.teams where a.login = :l", Agent.class)
             .setParameter("l", login.trim().toLowerCase(java.util.Locale.ROOT))
             .getResultList();
     return found.isEmpty() ? null : found.get(0);

@@ -5,7 +5,8 @@ import dev.helpdesk.domain.model.ticket.Ticket;
 import java.util.Set;
 
 /** Who is acting: a member of staff (or an integration), with their roles and teams. */
-public record Caller(long agentId, String login, String displayName, Set<Role> roles, Set<Long> teamIds) {
+public record Caller(
+    long agentId, String login, String displayName, Set<Role> roles, Set<Long> teamIds) {
   public Caller {
     roles = Set.copyOf(roles);
     teamIds = Set.copyOf(teamIds);

@@ -34,9 +34,15 @@ public class ContactService {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return em.createQuery("select distinct c from Contact c left join fetch c.identities where c.id in :ids order by c.id desc", Contact.class)
+    return em
+        .createQuery(
+            "select distinct c from Contact c left join fetch c.identities where c.id in :ids order by c.id desc",
+            Contact.class)
         .setParameter("ids", ids)
-        .getResultList().stream().map(ContactView::of).toList();
+        .getResultList()
+        .stream()
+        .map(ContactView::of)
+        .toList();
   }
 
   /** A contact with the tickets the caller may see, newest first. */
@@ -45,7 +51,9 @@ public class ContactService {
     if (c == null) {
       throw new NotFoundException("contact", id);
     }
-    var page = tickets.list(caller, new TicketFilter(null, null, null, null, null, null, id, null), null, 100);
+    var page =
+        tickets.list(
+            caller, new TicketFilter(null, null, null, null, null, null, id, null), null, 100);
     return new ContactDetails(ContactView.of(c), page.items());
   }
 

@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers one queued outbound message through its channel's connector and records the outcome:
- * SENT with the channel's id, or another attempt after a back-off (1×, 2×, 4×… the base delay),
- * or FAILED after the last attempt or a permanent refusal.
+ * SENT with the channel's id, or another attempt after a back-off (1×, 2×, 4×… the base delay), or
+ * FAILED after the last attempt or a permanent refusal.
  */
 @Stateless
 public class DeliveryService {
@@ -59,19 +59,46 @@ public class DeliveryService {
       DeliveryReceipt receipt = connector.send(outboundMessage(m, t));
       m.markSent(receipt.externalId());
       em.persist(new ThreadKey(m.getChannel(), receipt.externalId(), t));
-      LOG.fine(() -> "message " + messageId + " sent on " + m.getChannel() + " as " + receipt.externalId());
+      LOG.fine(
+          () ->
+              "message "
+                  + messageId
+                  + " sent on "
+                  + m.getChannel()
+                  + " as "
+                  + receipt.externalId());
     } catch (DeliveryException | RuntimeException e) {
       boolean permanent = e instanceof DeliveryException d && d.isPermanent();
       int attempts = m.getDeliveryAttempts() + 1;
       boolean giveUp = permanent || attempts >= MAX_ATTEMPTS;
       m.recordFailedAttempt(e.getMessage(), giveUp);
       if (giveUp) {
-        em.persist(new TicketActivity(t, null, TicketActivity.Type.DELIVERY_FAILED,
-            "message " + m.getSequence() + " on " + m.getChannel() + ": " + e.getMessage(), Instant.now()));
-        LOG.warning("message " + messageId + " FAILED after " + attempts + " attempt(s): " + e.getMessage());
+        em.persist(
+            new TicketActivity(
+                t,
+                null,
+                TicketActivity.Type.DELIVERY_FAILED,
+                "message " + m.getSequence() + " on " + m.getChannel() + ": " + e.getMessage(),
+                Instant.now()));
+        LOG.warning(
+            "message "
+                + messageId
+                + " FAILED after "
+                + attempts
+                + " attempt(s): "
+                + e.getMessage());
       } else {
         long delay = BASE_DELAY_MS << (attempts - 1);
-        LOG.info("message " + messageId + " attempt " + attempts + " failed (" + e.getMessage() + "), retry in " + delay + " ms");
+        LOG.info(
+            "message "
+                + messageId
+                + " attempt "
+                + attempts
+                + " failed ("
+                + e.getMessage()
+                + "), retry in "
+                + delay
+                + " ms");
         queue.enqueue(messageId, delay);
       }
     }
@@ -79,16 +106,21 @@ public class DeliveryService {
   }
 
   private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {
-    Map<String, String> account = t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
-        ? t.getChannelAccount().getSettings()
-        : Map.of();
+    Map<String, String> account =
+        t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
+            ? t.getChannelAccount().getSettings()
+            : Map.of();
     SenderIdentity recipient = recipient(t, m);
     List<String> keys =
-        em.createQuery("select m.externalId from Message m where m.ticket = :t and m.externalId is not null order by m.sequence", String.class)
+        em.createQuery(
+                "select m.externalId from Message m where m.ticket = :t and m.externalId is not null order by m.sequence",
+                String.class)
             .setParameter("t", t)
             .getResultList();
     List<String> inbound =
-        em.createQuery("select m.externalId from Message m where m.ticket = :t and m.channel = :c and m.direction = dev.helpdesk.domain.model.ticket.Direction.INBOUND order by m.sequence desc", String.class)
+        em.createQuery(
+                "select m.externalId from Message m where m.ticket = :t and m.channel = :c and m.direction = dev.helpdesk.domain.model.ticket.Direction.INBOUND order by m.sequence desc",
+                String.class)
             .setParameter("t", t)
             .setParameter("c", m.getChannel())
             .setMaxResults(1)
@@ -109,18 +141,20 @@ public class DeliveryService {
 
   private SenderIdentity recipient(Ticket t, Message m) throws DeliveryException {
     List<ContactIdentity> ids = t.getContact().getIdentities();
-    IdentityKind wanted = switch (m.getChannel()) {
-      case EMAIL -> IdentityKind.EMAIL;
-      case CHAT -> IdentityKind.VISITOR;
-      case WHATSAPP -> IdentityKind.PHONE;
-      case MESSENGER, INSTAGRAM, TELEGRAM, X -> IdentityKind.SOCIAL;
-      case API -> null;
-    };
+    IdentityKind wanted =
+        switch (m.getChannel()) {
+          case EMAIL -> IdentityKind.EMAIL;
+          case CHAT -> IdentityKind.VISITOR;
+          case WHATSAPP -> IdentityKind.PHONE;
+          case MESSENGER, INSTAGRAM, TELEGRAM, X -> IdentityKind.SOCIAL;
+          case API -> null;
+        };
     for (ContactIdentity i : ids) {
       if (wanted == null || i.getKind() == wanted) {
         return new SenderIdentity(i.getKind(), i.getValue(), t.getContact().getName());
       }
     }
-    throw new DeliveryException("contact has no " + wanted + " identity to reach on " + m.getChannel(), true);
+    throw new DeliveryException(
+        "contact has no " + wanted + " identity to reach on " + m.getChannel(), true);
   }
 }

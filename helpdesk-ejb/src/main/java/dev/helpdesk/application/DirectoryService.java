@@ -25,7 +25,12 @@ public class DirectoryService {
   // --- teams
 
   public List<TeamView> teams() {
-    return em.createQuery("select t from Team t order by t.name", Team.class).getResultList().stream().map(TeamView::of).toList();
+    return em
+        .createQuery("select t from Team t order by t.name", Team.class)
+        .getResultList()
+        .stream()
+        .map(TeamView::of)
+        .toList();
   }
 
   public TeamView team(long id) {
@@ -34,7 +39,10 @@ public class DirectoryService {
 
   public TeamView createTeam(String name, String description) {
     String n = requireName(name);
-    if (!em.createQuery("select t.id from Team t where lower(t.name) = :n", Long.class).setParameter("n", n.toLowerCase(Locale.ROOT)).getResultList().isEmpty()) {
+    if (!em.createQuery("select t.id from Team t where lower(t.name) = :n", Long.class)
+        .setParameter("n", n.toLowerCase(Locale.ROOT))
+        .getResultList()
+        .isEmpty()) {
       throw new ConflictException("a team named '" + n + "' exists already");
     }
     Team t = new Team(n, description);
@@ -46,8 +54,12 @@ public class DirectoryService {
     Team t = findTeam(id);
     if (name != null) {
       String n = requireName(name);
-      if (!em.createQuery("select t.id from Team t where lower(t.name) = :n and t.id <> :id", Long.class)
-          .setParameter("n", n.toLowerCase(Locale.ROOT)).setParameter("id", id).getResultList().isEmpty()) {
+      if (!em.createQuery(
+              "select t.id from Team t where lower(t.name) = :n and t.id <> :id", Long.class)
+          .setParameter("n", n.toLowerCase(Locale.ROOT))
+          .setParameter("id", id)
+          .getResultList()
+          .isEmpty()) {
         throw new ConflictException("a team named '" + n + "' exists already");
       }
       t.setName(n);
@@ -61,10 +73,23 @@ public class DirectoryService {
   /** Deletes a team that no agent and no ticket belongs to any more. */
   public void deleteTeam(long id) {
     Team t = findTeam(id);
-    long tickets = em.createQuery("select count(t) from Ticket t where t.team = :team", Long.class).setParameter("team", t).getSingleResult();
-    long members = em.createQuery("select count(a) from Agent a join a.teams tm where tm = :team", Long.class).setParameter("team", t).getSingleResult();
+    long tickets =
+        em.createQuery("select count(t) from Ticket t where t.team = :team", Long.class)
+            .setParameter("team", t)
+            .getSingleResult();
+    long members =
+        em.createQuery("select count(a) from Agent a join a.teams tm where tm = :team", Long.class)
+            .setParameter("team", t)
+            .getSingleResult();
     if (tickets > 0 || members > 0) {
-      throw new ConflictException("team '" + t.getName() + "' still has " + members + " member(s) and " + tickets + " ticket(s)");
+      throw new ConflictException(
+          "team '"
+              + t.getName()
+              + "' still has "
+              + members
+              + " member(s) and "
+              + tickets
+              + " ticket(s)");
     }
     em.remove(t);
   }
@@ -93,8 +118,13 @@ public class DirectoryService {
       Boolean active) {}
 
   public List<AgentView> agents() {
-    return em.createQuery("select distinct a from Agent a left join fetch a.teams order by a.login", Agent.class)
-        .getResultList().stream().map(AgentView::of).toList();
+    return em
+        .createQuery(
+            "select distinct a from Agent a left join fetch a.teams order by a.login", Agent.class)
+        .getResultList()
+        .stream()
+        .map(AgentView::of)
+        .toList();
   }
 
   public AgentView agent(long id) {
@@ -103,16 +133,24 @@ public class DirectoryService {
 
   public AgentView createAgent(AgentCommand c) {
     if (c.login() == null || !c.login().trim().matches("[A-Za-z0-9._@-]{2,100}")) {
-      throw new InvalidRequestException("login", "login must be 2 to 100 letters, digits or . _ @ -");
+      throw new InvalidRequestException(
+          "login", "login must be 2 to 100 letters, digits or . _ @ -");
     }
     String login = c.login().trim().toLowerCase(Locale.ROOT);
-    if (!em.createQuery("select a.id from Agent a where a.login = :l", Long.class).setParameter("l", login).getResultList().isEmpty()) {
+    if (!em.createQuery("select a.id from Agent a where a.login = :l", Long.class)
+        .setParameter("l", login)
+        .getResultList()
+        .isEmpty()) {
       throw new ConflictException("login '" + login + "' is taken");
     }
     if (c.roles() == null || c.roles().isEmpty()) {
       throw new InvalidRequestException("roles", "at least one role is required");
     }
-    Agent a = new Agent(login, c.displayName() == null || c.displayName().isBlank() ? login : c.displayName().strip(), c.roles());
+    Agent a =
+        new Agent(
+            login,
+            c.displayName() == null || c.displayName().isBlank() ? login : c.displayName().strip(),
+            c.roles());
     if (c.password() == null && !c.roles().equals(Set.of(Role.INTEGRATION))) {
       throw new InvalidRequestException("password", "staff need a password");
     }
@@ -203,34 +241,62 @@ public class DirectoryService {
 
   // --- channel accounts
 
-  public record ChannelAccountView(long id, Channel channel, String address, String name, boolean active, Set<String> settingKeys) {
+  public record ChannelAccountView(
+      long id,
+      Channel channel,
+      String address,
+      String name,
+      boolean active,
+      Set<String> settingKeys) {
     static ChannelAccountView of(ChannelAccount a) {
-      return new ChannelAccountView(a.getId(), a.getChannel(), a.getAddress(), a.getName(), a.isActive(), a.getSettings().keySet());
+      return new ChannelAccountView(
+          a.getId(),
+          a.getChannel(),
+          a.getAddress(),
+          a.getName(),
+          a.isActive(),
+          a.getSettings().keySet());
     }
   }
 
   public List<ChannelAccountView> channelAccounts() {
-    return em.createQuery("select a from ChannelAccount a order by a.channel, a.address", ChannelAccount.class)
-        .getResultList().stream().map(ChannelAccountView::of).toList();
+    return em
+        .createQuery(
+            "select a from ChannelAccount a order by a.channel, a.address", ChannelAccount.class)
+        .getResultList()
+        .stream()
+        .map(ChannelAccountView::of)
+        .toList();
   }
 
   /** Connects a channel account; settings (secrets included) are write-only through the API. */
-  public ChannelAccountView createChannelAccount(Channel channel, String address, String name, Map<String, String> settings) {
+  public ChannelAccountView createChannelAccount(
+      Channel channel, String address, String name, Map<String, String> settings) {
     if (channel == null) {
-      throw new InvalidRequestException("channel", "channel must be one of " + java.util.Arrays.toString(Channel.values()));
+      throw new InvalidRequestException(
+          "channel", "channel must be one of " + java.util.Arrays.toString(Channel.values()));
     }
     if (address == null || address.isBlank() || address.length() > 320) {
       throw new InvalidRequestException("address", "address must have 1 to 320 characters");
     }
-    if (!em.createQuery("select a.id from ChannelAccount a where a.channel = :c and a.address = :a", Long.class)
-        .setParameter("c", channel).setParameter("a", address.strip()).getResultList().isEmpty()) {
+    if (!em.createQuery(
+            "select a.id from ChannelAccount a where a.channel = :c and a.address = :a", Long.class)
+        .setParameter("c", channel)
+        .setParameter("a", address.strip())
+        .getResultList()
+        .isEmpty()) {
       throw new ConflictException(channel + " account '" + address.strip() + "' exists already");
     }
-    ChannelAccount a = new ChannelAccount(channel, address.strip(), name == null || name.isBlank() ? address.strip() : name.strip());
+    ChannelAccount a =
+        new ChannelAccount(
+            channel,
+            address.strip(),
+            name == null || name.isBlank() ? address.strip() : name.strip());
     if (settings != null) {
       String url = settings.get("callbackUrl");
       if (url != null && !url.matches("https?://\\S+")) {
-        throw new InvalidRequestException("settings.callbackUrl", "callbackUrl must be an http(s) URL");
+        throw new InvalidRequestException(
+            "settings.callbackUrl", "callbackUrl must be an http(s) URL");
       }
       a.setSettings(settings);
     }

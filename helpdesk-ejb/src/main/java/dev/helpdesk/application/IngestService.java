@@ -27,9 +27,9 @@ public class IngestService {
   @Inject MessageIngestion ingestion;
 
   /**
-   * Stores a message exactly once. Delivering the same message again (same channel and external
-   * id) returns the stored one with {@code duplicate = true}. Two deliveries racing each other
-   * meet at the database's unique constraints; the loser retries and finds the winner's message.
+   * Stores a message exactly once. Delivering the same message again (same channel and external id)
+   * returns the stored one with {@code duplicate = true}. Two deliveries racing each other meet at
+   * the database's unique constraints; the loser retries and finds the winner's message.
    *
    * @throws dev.helpdesk.connectors.spi.InvalidPayloadException when the message breaks a rule
    */
@@ -43,17 +43,19 @@ public class IngestService {
           throw e;
         }
         last = e;
-        LOG.fine(() -> "ingest race on " + message.channel() + " " + message.externalId() + ", retrying");
+        LOG.fine(
+            () ->
+                "ingest race on " + message.channel() + " " + message.externalId() + ", retrying");
       }
     }
     throw last;
   }
 
   /**
-   * Stores a batch of messages in one transaction, each exactly once as {@link #ingest} would;
-   * for sources that deliver batches (a mailbox poll, a webhook with several messages). When the
-   * batch fails as a whole (a race, one invalid message), its messages are ingested one by one,
-   * so a bad message never holds back the good ones before it; it then throws as {@link #ingest}.
+   * Stores a batch of messages in one transaction, each exactly once as {@link #ingest} would; for
+   * sources that deliver batches (a mailbox poll, a webhook with several messages). When the batch
+   * fails as a whole (a race, one invalid message), its messages are ingested one by one, so a bad
+   * message never holds back the good ones before it; it then throws as {@link #ingest}.
    *
    * @return one result per message, in order
    */
@@ -64,7 +66,13 @@ public class IngestService {
     try {
       return ingestion.ingestAll(messages);
     } catch (RuntimeException batchFailed) {
-      LOG.fine(() -> "batch of " + messages.size() + " failed (" + batchFailed + "), ingesting one by one");
+      LOG.fine(
+          () ->
+              "batch of "
+                  + messages.size()
+                  + " failed ("
+                  + batchFailed
+                  + "), ingesting one by one");
       List<IngestResult> out = new ArrayList<>(messages.size());
       for (InboundMessage m : messages) {
         out.add(ingest(m));
@@ -78,7 +86,9 @@ public class IngestService {
       if (t instanceof org.hibernate.exception.ConstraintViolationException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
         return true;
       }
     }

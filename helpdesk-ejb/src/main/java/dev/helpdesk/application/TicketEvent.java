@@ -1,14 +1,18 @@
 package dev.helpdesk.application;
 
 /**
- * Something happened to a ticket; fired as a CDI event inside the transaction and observed
- * {@code AFTER_SUCCESS} (routing, FAQ suggestions, the realtime hub), so nobody reacts to a change
- * that was rolled back.
+ * Something happened to a ticket; fired as a CDI event inside the transaction and observed {@code
+ * AFTER_SUCCESS} (routing, FAQ suggestions, the realtime hub), so nobody reacts to a change that
+ * was rolled back.
  */
 public record TicketEvent(Type type, long ticketId, Long messageId, Long teamId, Long assigneeId) {
   /** The event for a ticket as it is now (its team and assignee decide who hears of it). */
-  public static TicketEvent of(Type type, dev.helpdesk.domain.model.ticket.Ticket t, Long messageId) {
-    return new TicketEvent(type, t.getId(), messageId,
+  public static TicketEvent of(
+      Type type, dev.helpdesk.domain.model.ticket.Ticket t, Long messageId) {
+    return new TicketEvent(
+        type,
+        t.getId(),
+        messageId,
         t.getTeam() == null ? null : t.getTeam().getId(),
         t.getAssignee() == null ? null : t.getAssignee().getId());
   }

@@ -28,7 +28,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +42,7 @@ import org.hibernate.search.mapper.orm.Search;
 public class TicketService {
   static final int MAX_PAGE = 200;
   static final int MAX_TEXT = 64 * 1024;
+
   /** Newest matching messages taken from the index before SQL filters and pages their tickets. */
   static final int SEARCH_HITS = 1000;
 
@@ -130,27 +130,42 @@ public class TicketService {
    * this week's tickets behind older ones when a word is common).
    */
   private Set<Long> search(String text) {
-    // one index: a ticket's subject is its first message's subject (or text), so messages cover both
+    // one index: a ticket's subject is its first message's subject (or text), so messages cover
+    // both
     return new LinkedHashSet<>(
-        Search.session(em).search(Message.class)
+        Search.session(em)
+            .search(Message.class)
             .select(f -> f.field("ticketId", Long.class))
-            .where(f -> f.simpleQueryString()
-                .fields("text_en", "text_ar", "subject_en", "subject_ar")
-                .matching(text)
-                .defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
+            .where(
+                f ->
+                    f.simpleQueryString()
+                        .fields("text_en", "text_ar", "subject_en", "subject_ar")
+                        .matching(text)
+                        .defaultOperator(
+                            org.hibernate.search.engine.search.common.BooleanOperator.AND))
             .sort(f -> f.field("createdAt").desc())
             .fetchHits(SEARCH_HITS));
   }
 
   static String encodeCursor(Ticket t) {
-    String raw = t.getLastMessageAt().getEpochSecond() + "." + t.getLastMessageAt().getNano() + "." + t.getId();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    String raw =
+        t.getLastMessageAt().getEpochSecond()
+            + "."
+            + t.getLastMessageAt().getNano()
+            + "."
+            + t.getId();
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
   }
 
   static Object[] decodeCursor(String cursor) {
     try {
-      String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
-      return new Object[] {Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), Long.parseLong(p[2])};
+      String[] p =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
+      return new Object[] {
+        Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), Long.parseLong(p[2])
+      };
     } catch (RuntimeException e) {
       throw new InvalidRequestException("cursor", "cursor is not one this API returned");
     }
@@ -160,14 +175,19 @@ public class TicketService {
   public TicketDetails get(Caller caller, long id) {
     Ticket t = visible(caller, id);
     List<MessageView> messages =
-        em.createQuery("select m from Message m where m.ticket = :t order by m.sequence", Message.class)
+        em
+            .createQuery(
+                "select m from Message m where m.ticket = :t order by m.sequence", Message.class)
             .setParameter("t", t)
             .getResultList()
             .stream()
             .map(MessageView::of)
             .toList();
     List<ActivityView> activities =
-        em.createQuery("select a from TicketActivity a where a.ticket = :t order by a.at, a.id", TicketActivity.class)
+        em
+            .createQuery(
+                "select a from TicketActivity a where a.ticket = :t order by a.at, a.id",
+                TicketActivity.class)
             .setParameter("t", t)
             .getResultList()
             .stream()
@@ -187,12 +207,18 @@ public class TicketService {
   }
 
   /**
-   * A public reply, stored QUEUED and handed to the outbound queue in the same transaction. It
-   * goes out on {@code channel}, by default the channel the shopper last wrote on.
+   * A public reply, stored QUEUED and handed to the outbound queue in the same transaction. It goes
+   * out on {@code channel}, by default the channel the shopper last wrote on.
    *
    * @param status optional status to set with the reply (e.g. SOLVED, PENDING)
    */
-  public MessageView reply(Caller caller, long ticketId, String text, String html, Channel channel, TicketStatus status) {
+  public MessageView reply(
+      Caller caller,
+      long ticketId,
+      String text,
+      String html,
+      Channel channel,
+      TicketStatus status) {
     Ticket t = writable(caller, ticketId);
     Agent me = agent(caller);
     String body = requireText(text, html);
@@ -221,12 +247,15 @@ public class TicketService {
     if (a == null) {
       throw new NotFoundException("attachment", messageAttachmentId);
     }
-    Message m = em.createQuery("select m from Message m join m.attachments a where a.id = :id", Message.class)
-        .setParameter("id", messageAttachmentId)
-        .getSingleResult();
+    Message m =
+        em.createQuery(
+                "select m from Message m join m.attachments a where a.id = :id", Message.class)
+            .setParameter("id", messageAttachmentId)
+            .getSingleResult();
     Ticket t = visible(caller, m.getTicketId());
     if (t.getMergedInto() != null && !caller.canSee(t.getMergedInto())) {
-      throw new AccessDeniedException("attachment " + messageAttachmentId + " belongs to a team you are not in");
+      throw new AccessDeniedException(
+          "attachment " + messageAttachmentId + " belongs to a team you are not in");
     }
     return new AttachmentContent(a.getFilename(), a.getContentType(), a.getContent().getData());
   }
@@ -249,12 +278,18 @@ public class TicketService {
     Agent to = null;
     if (agentId != null) {
       to = em.find(Agent.class, agentId);
-      if (to == null || !to.isActive() || !(to.hasRole(Role.AGENT) || to.hasRole(Role.MANAGER) || to.hasRole(Role.ADMIN))) {
-        throw new InvalidRequestException("agentId", "agent " + agentId + " does not exist or cannot take tickets");
+      if (to == null
+          || !to.isActive()
+          || !(to.hasRole(Role.AGENT) || to.hasRole(Role.MANAGER) || to.hasRole(Role.ADMIN))) {
+        throw new InvalidRequestException(
+            "agentId", "agent " + agentId + " does not exist or cannot take tickets");
       }
-      if (!caller.seesAllTickets() && to.getId() != caller.agentId() && t.getTeam() != null
+      if (!caller.seesAllTickets()
+          && to.getId() != caller.agentId()
+          && t.getTeam() != null
           && to.getTeams().stream().noneMatch(x -> x.getId().equals(t.getTeam().getId()))) {
-        throw new InvalidRequestException("agentId", to.getLogin() + " is not in team " + t.getTeam().getName());
+        throw new InvalidRequestException(
+            "agentId", to.getLogin() + " is not in team " + t.getTeam().getName());
       }
     }
     Agent before = t.getAssignee();
@@ -262,9 +297,13 @@ public class TicketService {
       return TicketSummary.of(t);
     }
     t.setAssignee(to);
-    em.persist(new TicketActivity(t, me,
-        to == null ? TicketActivity.Type.UNASSIGNED : TicketActivity.Type.ASSIGNED,
-        to == null ? before.getLogin() : to.getLogin(), Instant.now()));
+    em.persist(
+        new TicketActivity(
+            t,
+            me,
+            to == null ? TicketActivity.Type.UNASSIGNED : TicketActivity.Type.ASSIGNED,
+            to == null ? before.getLogin() : to.getLogin(),
+            Instant.now()));
     fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     return TicketSummary.of(t);
   }
@@ -280,8 +319,13 @@ public class TicketService {
       }
     }
     t.setTeam(team);
-    em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.TEAM_CHANGED,
-        team == null ? "none" : team.getName(), Instant.now()));
+    em.persist(
+        new TicketActivity(
+            t,
+            agent(caller),
+            TicketActivity.Type.TEAM_CHANGED,
+            team == null ? "none" : team.getName(),
+            Instant.now()));
     fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     return TicketSummary.of(t);
   }
@@ -308,7 +352,9 @@ public class TicketService {
     } catch (IllegalStateException e) {
       throw new ConflictException(e.getMessage());
     }
-    em.persist(new TicketActivity(t, actor, TicketActivity.Type.STATUS_CHANGED, before + " → " + status, now));
+    em.persist(
+        new TicketActivity(
+            t, actor, TicketActivity.Type.STATUS_CHANGED, before + " → " + status, now));
   }
 
   public TicketSummary setPriority(Caller caller, long ticketId, Priority priority) {
@@ -319,14 +365,21 @@ public class TicketService {
     Priority before = t.getPriority();
     if (before != priority) {
       t.setPriority(priority);
-      em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.PRIORITY_CHANGED, before + " → " + priority, Instant.now()));
+      em.persist(
+          new TicketActivity(
+              t,
+              agent(caller),
+              TicketActivity.Type.PRIORITY_CHANGED,
+              before + " → " + priority,
+              Instant.now()));
       fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     }
     return TicketSummary.of(t);
   }
 
   /** Adds and removes tags (lower-cased, trimmed). */
-  public TicketSummary updateTags(Caller caller, long ticketId, Set<String> add, Set<String> remove) {
+  public TicketSummary updateTags(
+      Caller caller, long ticketId, Set<String> add, Set<String> remove) {
     Ticket t = writable(caller, ticketId);
     Set<String> adding = add == null ? Set.of() : Views.lower(add);
     Set<String> removing = remove == null ? Set.of() : Views.lower(remove);
@@ -340,7 +393,13 @@ public class TicketService {
     t.getTags().removeAll(removing);
     if (!before.equals(t.getTags())) {
       t.touch(t.getLastMessageAt());
-      em.persist(new TicketActivity(t, agent(caller), TicketActivity.Type.TAGS_CHANGED, String.join(",", t.getTags()), Instant.now()));
+      em.persist(
+          new TicketActivity(
+              t,
+              agent(caller),
+              TicketActivity.Type.TAGS_CHANGED,
+              String.join(",", t.getTags()),
+              Instant.now()));
       fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     }
     return TicketSummary.of(t);
@@ -361,14 +420,18 @@ public class TicketService {
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     Agent me = agent(caller);
     List<Message> moving =
-        em.createQuery("select m from Message m where m.ticket = :t order by m.sequence", Message.class)
+        em.createQuery(
+                "select m from Message m where m.ticket = :t order by m.sequence", Message.class)
             .setParameter("t", source)
             .getResultList();
     // moved messages take sequence numbers after the target's own, in their original order
     for (Message m : moving) {
       m.moveTo(target);
     }
-    for (ThreadKey k : em.createQuery("select k from ThreadKey k where k.ticket = :t", ThreadKey.class).setParameter("t", source).getResultList()) {
+    for (ThreadKey k :
+        em.createQuery("select k from ThreadKey k where k.ticket = :t", ThreadKey.class)
+            .setParameter("t", source)
+            .getResultList()) {
       k.moveTo(target);
     }
     target.getTags().addAll(source.getTags());
@@ -378,8 +441,15 @@ public class TicketService {
     target.touch(source.getLastMessageAt());
     source.mergeInto(target);
     Instant now = Instant.now();
-    em.persist(new TicketActivity(source, me, TicketActivity.Type.MERGED, "#" + target.getId(), now));
-    em.persist(new TicketActivity(target, me, TicketActivity.Type.MERGED_FROM, "#" + source.getId() + " (" + moving.size() + " messages)", now));
+    em.persist(
+        new TicketActivity(source, me, TicketActivity.Type.MERGED, "#" + target.getId(), now));
+    em.persist(
+        new TicketActivity(
+            target,
+            me,
+            TicketActivity.Type.MERGED_FROM,
+            "#" + source.getId() + " (" + moving.size() + " messages)",
+            now));
     fire(TicketEvent.Type.TICKET_UPDATED, source, null);
     fire(TicketEvent.Type.TICKET_UPDATED, target, null);
     em.flush();
@@ -401,7 +471,8 @@ public class TicketService {
     Ticket t = visible(caller, id);
     requireStaff(caller);
     if (t.getMergedInto() != null) {
-      throw new ConflictException("ticket #" + id + " was merged into #" + t.getMergedInto().getId());
+      throw new ConflictException(
+          "ticket #" + id + " was merged into #" + t.getMergedInto().getId());
     }
     if (t.getStatus() == TicketStatus.CLOSED) {
       throw new ConflictException("ticket #" + id + " is closed");
@@ -421,7 +492,9 @@ public class TicketService {
 
   private Channel lastInboundChannel(Ticket t) {
     List<Channel> last =
-        em.createQuery("select m.channel from Message m where m.ticket = :t and m.direction = :d order by m.sequence desc", Channel.class)
+        em.createQuery(
+                "select m.channel from Message m where m.ticket = :t and m.direction = :d order by m.sequence desc",
+                Channel.class)
             .setParameter("t", t)
             .setParameter("d", Direction.INBOUND)
             .setMaxResults(1)

@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
 
 /** The read models services return: plain records, safe to serialise outside a transaction. */
 public final class Views {
-  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
-  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+  /**
+   * One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   private Views() {}
 
@@ -39,13 +42,20 @@ public final class Views {
 
   public record Identity(String kind, String value) {}
 
-  public record ContactView(long id, String name, String preferredLanguage, List<Identity> identities, Instant createdAt) {
+  public record ContactView(
+      long id,
+      String name,
+      String preferredLanguage,
+      List<Identity> identities,
+      Instant createdAt) {
     public static ContactView of(Contact c) {
       return new ContactView(
           c.getId(),
           c.getName(),
           c.getPreferredLanguage(),
-          c.getIdentities().stream().map(i -> new Identity(i.getKind().name(), i.getValue())).toList(),
+          c.getIdentities().stream()
+              .map(i -> new Identity(i.getKind().name(), i.getValue()))
+              .toList(),
           c.getCreatedAt());
     }
   }
@@ -128,7 +138,10 @@ public final class Views {
           m.getDeliveryError(),
           metadata(m.getMetadata()),
           m.getAttachments().stream()
-              .map(a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getContent().getSize()))
+              .map(
+                  a ->
+                      new AttachmentView(
+                          a.getId(), a.getFilename(), a.getContentType(), a.getContent().getSize()))
               .toList());
     }
 
@@ -138,15 +151,22 @@ public final class Views {
         return out;
       }
       try (var reader = JSON.createReader(new java.io.StringReader(json))) {
-        reader.readObject().forEach((k, v) -> out.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+        reader
+            .readObject()
+            .forEach(
+                (k, v) ->
+                    out.put(
+                        k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
       }
       return out;
     }
   }
 
-  public record ActivityView(long id, Instant at, TicketActivity.Type type, Ref actor, String detail) {
+  public record ActivityView(
+      long id, Instant at, TicketActivity.Type type, Ref actor, String detail) {
     public static ActivityView of(TicketActivity a) {
-      return new ActivityView(a.getId(), a.getAt(), a.getType(), Ref.of(a.getActor()), a.getDetail());
+      return new ActivityView(
+          a.getId(), a.getAt(), a.getType(), Ref.of(a.getActor()), a.getDetail());
     }
   }
 
@@ -201,6 +221,9 @@ public final class Views {
   public record ContactDetails(ContactView contact, List<TicketSummary> tickets) {}
 
   static Set<String> lower(Set<String> in) {
-    return in.stream().map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return in.stream()
+        .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
   }
 }

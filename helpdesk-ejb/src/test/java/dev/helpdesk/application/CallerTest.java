@@ -37,6 +37,7 @@ class CallerTest {
     assertFalse(agent.canSee(ticketOf(team(11))));
     assertTrue(agent.canSee(ticketOf(null)), "unrouted tickets are the shared queue");
     assertTrue(manager.canSee(ticketOf(team(11))));
-    assertFalse(integration.canSee(ticketOf(null)), "integrations feed tickets, they do not read them");
+    assertFalse(
+        integration.canSee(ticketOf(null)), "integrations feed tickets, they do not read them");
   }
 }

@@ -18,12 +18,14 @@ class KeysetCursorTest {
     Field id = Ticket.class.getDeclaredField("id");
     id.setAccessible(true);
     id.set(t, 1042L);
-    assertArrayEquals(new Object[] {at, 1042L}, TicketService.decodeCursor(TicketService.encodeCursor(t)));
+    assertArrayEquals(
+        new Object[] {at, 1042L}, TicketService.decodeCursor(TicketService.encodeCursor(t)));
   }
 
   @Test
   void aForeignCursorIsAClearError() {
-    assertThrows(InvalidRequestException.class, () -> TicketService.decodeCursor("bm90LWEtY3Vyc29y"));
+    assertThrows(
+        InvalidRequestException.class, () -> TicketService.decodeCursor("bm90LWEtY3Vyc29y"));
     assertThrows(InvalidRequestException.class, () -> TicketService.decodeCursor("%%%"));
   }
 }

@@ -5,7 +5,6 @@ import dev.helpdesk.connectors.spi.ChannelConnector;
 import dev.helpdesk.connectors.spi.DeliveryException;
 import dev.helpdesk.connectors.spi.DeliveryReceipt;
 import dev.helpdesk.connectors.spi.OutboundMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -29,8 +28,11 @@ import javax.crypto.spec.SecretKeySpec;
  * the reply is delivered by being recorded (the integration reads it from the API).
  */
 public final class ApiChannelConnector implements ChannelConnector {
-  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
-  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+  /**
+   * One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -7,7 +7,6 @@ import dev.helpdesk.connectors.spi.InboundAttachment;
 import dev.helpdesk.connectors.spi.InboundMessage;
 import dev.helpdesk.connectors.spi.InvalidPayloadException;
 import dev.helpdesk.connectors.spi.SenderIdentity;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -40,8 +39,11 @@ import java.util.Map;
  * }</pre>
  */
 public final class ApiMessageParser {
-  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
-  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+  /**
+   * One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   static final int MAX_TEXT = 64 * 1024;
 
@@ -53,8 +55,12 @@ public final class ApiMessageParser {
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       v = reader.readValue();
     } catch (JsonParsingException e) {
-      throw new InvalidPayloadException("malformed JSON at line " + e.getLocation().getLineNumber()
-          + ", column " + e.getLocation().getColumnNumber(), true);
+      throw new InvalidPayloadException(
+          "malformed JSON at line "
+              + e.getLocation().getLineNumber()
+              + ", column "
+              + e.getLocation().getColumnNumber(),
+          true);
     } catch (JsonException e) {
       throw new InvalidPayloadException("malformed JSON", true);
     }
@@ -62,7 +68,8 @@ public final class ApiMessageParser {
       throw new InvalidPayloadException("a batch must be a JSON array of messages", true);
     }
     if (array.isEmpty() || array.size() > max) {
-      throw new InvalidPayloadException("a batch holds 1 to " + max + " messages, not " + array.size(), false);
+      throw new InvalidPayloadException(
+          "a batch holds 1 to " + max + " messages, not " + array.size(), false);
     }
     List<InboundMessage> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
@@ -139,9 +146,7 @@ public final class ApiMessageParser {
     if (meta != null) {
       for (var e : meta.entrySet()) {
         JsonValue value = e.getValue();
-        metadata.put(
-            e.getKey(),
-            value instanceof JsonString s ? s.getString() : value.toString());
+        metadata.put(e.getKey(), value instanceof JsonString s ? s.getString() : value.toString());
       }
     }
     String account = str(o, "channelAccount");

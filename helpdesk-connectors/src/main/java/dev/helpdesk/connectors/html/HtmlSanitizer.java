@@ -7,9 +7,9 @@ import org.owasp.html.Sanitizers;
 
 /**
  * Sanitises HTML from shoppers with the OWASP Java HTML Sanitizer: formatting, blocks, tables,
- * links (http, https, mailto; opened with rel=nofollow noopener) and images (https and inline
- * cid: parts) survive; script, event handlers, forms, iframes and styles that could overlay the
- * agent's page do not. Thread-safe.
+ * links (http, https, mailto; opened with rel=nofollow noopener) and images (https and inline cid:
+ * parts) survive; script, event handlers, forms, iframes and styles that could overlay the agent's
+ * page do not. Thread-safe.
  */
 public final class HtmlSanitizer {
   private static final PolicyFactory POLICY =

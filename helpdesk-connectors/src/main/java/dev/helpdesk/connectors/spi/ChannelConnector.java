@@ -2,8 +2,8 @@ package dev.helpdesk.connectors.spi;
 
 /**
  * A channel's outbound half. Connectors are found with {@link java.util.ServiceLoader}; each
- * channel package registers its own in {@code META-INF/services}. Implementations are stateless
- * and thread-safe.
+ * channel package registers its own in {@code META-INF/services}. Implementations are stateless and
+ * thread-safe.
  */
 public interface ChannelConnector {
 

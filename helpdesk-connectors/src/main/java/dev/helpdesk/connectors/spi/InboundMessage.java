@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param channel the channel it arrived on
  * @param channelAccount the account it arrived at (a mailbox address, a widget key, a page id)
- * @param externalId the channel's own id of the message (Message-ID, webhook message id); the
- *     core stores each (channel, externalId) once
+ * @param externalId the channel's own id of the message (Message-ID, webhook message id); the core
+ *     stores each (channel, externalId) once
  * @param threadKeys ids of earlier messages or conversations this one continues (In-Reply-To,
  *     References, chat session, social conversation id)
  * @param sender who sent it

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Who sent a message, as the channel knows them. E-mail addresses are lower-cased so that the
- * same shopper is one contact whatever the case of their address.
+ * Who sent a message, as the channel knows them. E-mail addresses are lower-cased so that the same
+ * shopper is one contact whatever the case of their address.
  */
 public record SenderIdentity(IdentityKind kind, String value, String displayName) {
   public SenderIdentity {

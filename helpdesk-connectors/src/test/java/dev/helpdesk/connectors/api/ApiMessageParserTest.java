@@ -90,7 +90,9 @@ class ApiMessageParserTest {
     assertTrue(
         assertThrows(
                 InvalidPayloadException.class,
-                () -> parser.parse("{\"externalId\":\"1\",\"from\":{\"email\":\"not-mail\"},\"text\":\"x\"}"))
+                () ->
+                    parser.parse(
+                        "{\"externalId\":\"1\",\"from\":{\"email\":\"not-mail\"},\"text\":\"x\"}"))
             .getMessage()
             .startsWith("from.email is not an e-mail address"));
     assertTrue(
@@ -101,7 +103,8 @@ class ApiMessageParserTest {
                         "{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.co\"},\"text\":\"x\",\"sentAt\":\"yesterday\"}"))
             .getMessage()
             .startsWith("sentAt is not an ISO-8601 instant"));
-    assertTrue(assertThrows(InvalidPayloadException.class, () -> parser.parse("[1,2]")).isMalformed());
+    assertTrue(
+        assertThrows(InvalidPayloadException.class, () -> parser.parse("[1,2]")).isMalformed());
   }
 
   @Test

@@ -33,7 +33,8 @@ class HtmlSanitizerTest {
     assertTrue(out.contains("dir=\"rtl\""), out);
     assertTrue(out.contains("<b>مرحبا</b>"), out);
     assertTrue(out.contains("href=\"https://shop.example/orders/1\""), out);
-    assertTrue(out.contains("src=\"cid:logo&#64;mail\"") || out.contains("src=\"cid:logo@mail\""), out);
+    assertTrue(
+        out.contains("src=\"cid:logo&#64;mail\"") || out.contains("src=\"cid:logo@mail\""), out);
   }
 
   @Test

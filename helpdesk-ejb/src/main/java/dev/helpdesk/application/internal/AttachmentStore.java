@@ -21,7 +21,8 @@ public class AttachmentStore {
   public Attachment store(byte[] data) {
     if (data.length > MAX_BYTES) {
       throw new InvalidPayloadException(
-          "attachment of " + data.length + " bytes is over the limit of " + MAX_BYTES + " bytes", false);
+          "attachment of " + data.length + " bytes is over the limit of " + MAX_BYTES + " bytes",
+          false);
     }
     String sha = sha256(data);
     List<Attachment> found =

@@ -15,7 +15,8 @@ public class ConnectorRegistry {
 
   @PostConstruct
   void load() {
-    for (ChannelConnector c : ServiceLoader.load(ChannelConnector.class, ChannelConnector.class.getClassLoader())) {
+    for (ChannelConnector c :
+        ServiceLoader.load(ChannelConnector.class, ChannelConnector.class.getClassLoader())) {
       byChannel.put(c.channel(), c);
     }
   }

@@ -20,7 +20,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,8 +35,11 @@ import java.util.Set;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MessageIngestion {
-  /** One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call. */
-  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+  /**
+   * One JSON-P provider: Json.createX looks the provider up through ServiceLoader on every call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   static final int MAX_SUBJECT = 1000;
 
@@ -109,16 +111,19 @@ public class MessageIngestion {
       }
     }
     if (ticket != null && em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
-      em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
+      em.refresh(
+          ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
     }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
       Ticket previous = ticket;
       ticket = new Ticket(contact, in.channel(), subject(in), at);
-      ticket.setChannelAccount(known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
+      ticket.setChannelAccount(
+          known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
       ticket.setLanguage(in.metadata().get(InboundMessage.LANGUAGE));
       em.persist(ticket);
-      em.persist(new TicketActivity(ticket, null, TicketActivity.Type.CREATED, in.channel().name(), now));
+      em.persist(
+          new TicketActivity(ticket, null, TicketActivity.Type.CREATED, in.channel().name(), now));
       if (previous != null) {
         ticket.setFollowUpOf(previous);
         em.persist(
@@ -128,7 +133,8 @@ public class MessageIngestion {
       created = true;
     } else {
       if (ticket.getStatus() == TicketStatus.SOLVED) {
-        em.persist(new TicketActivity(ticket, null, TicketActivity.Type.REOPENED, "shopper wrote", now));
+        em.persist(
+            new TicketActivity(ticket, null, TicketActivity.Type.REOPENED, "shopper wrote", now));
       }
     }
     String order = in.metadata().get(InboundMessage.ORDER_REF);
@@ -148,8 +154,15 @@ public class MessageIngestion {
     message.setMetadata(json(in.metadata()));
     em.persist(message);
     for (InboundAttachment a : in.attachments()) {
-      message.getAttachments().add(
-          new MessageAttachment(message, attachmentStore.store(a.data()), a.filename(), a.contentType(), a.contentId()));
+      message
+          .getAttachments()
+          .add(
+              new MessageAttachment(
+                  message,
+                  attachmentStore.store(a.data()),
+                  a.filename(),
+                  a.contentType(),
+                  a.contentId()));
     }
     ticket.shopperWrote(at);
     ticket.setPreview(in.text());
@@ -160,7 +173,11 @@ public class MessageIngestion {
     }
 
     // 5. announce after commit
-    events.fire(TicketEvent.of(created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED, ticket, message.getId()));
+    events.fire(
+        TicketEvent.of(
+            created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED,
+            ticket,
+            message.getId()));
     return new IngestResult(ticket.getId(), message.getId(), created, false);
   }
 
@@ -186,14 +203,15 @@ public class MessageIngestion {
   private Known lookUp(InboundMessage in, Set<String> keys) {
     Known known = new Known();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(LOOK_UP)
-        .setParameter("channel", in.channel().name())
-        .setParameter("externalId", in.externalId())
-        .setParameter("kind", in.sender().kind().name())
-        .setParameter("value", in.sender().value())
-        .setParameter("keys", keys)
-        .setParameter("account", in.channelAccount() == null ? "" : in.channelAccount())
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(LOOK_UP)
+            .setParameter("channel", in.channel().name())
+            .setParameter("externalId", in.externalId())
+            .setParameter("kind", in.sender().kind().name())
+            .setParameter("value", in.sender().value())
+            .setParameter("keys", keys)
+            .setParameter("account", in.channelAccount() == null ? "" : in.channelAccount())
+            .getResultList();
     for (Object[] r : rows) {
       long a = ((Number) r[1]).longValue();
       switch (String.valueOf(r[0]).trim()) { // a one-letter literal maps to Character

@@ -2,7 +2,6 @@ package dev.helpdesk.infrastructure.demo;
 
 import dev.helpdesk.application.IngestResult;
 import dev.helpdesk.application.IngestService;
-import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.connectors.spi.IdentityKind;
 import dev.helpdesk.connectors.spi.InboundMessage;
 import dev.helpdesk.connectors.spi.SenderIdentity;
@@ -56,31 +55,57 @@ public class DemoData {
     for (DemoConversations.Conversation c : DemoConversations.ALL) {
       n++;
       Instant at = base.plus(Duration.ofMinutes(83L * n));
-      SenderIdentity sender = switch (c.channel()) {
-        case EMAIL, API -> new SenderIdentity(IdentityKind.EMAIL, c.contactKey(), c.name());
-        case CHAT -> new SenderIdentity(IdentityKind.VISITOR, c.contactKey(), c.name());
-        case WHATSAPP -> new SenderIdentity(IdentityKind.PHONE, c.contactKey(), c.name());
-        default -> new SenderIdentity(IdentityKind.SOCIAL, c.channel().name().toLowerCase() + ":" + c.contactKey(), c.name());
-      };
-      IngestResult r = ingest.ingest(new InboundMessage(
-          c.channel(), "demo", "demo-" + n, List.of("demo-conv-" + n), sender, c.subject(), c.text(), null, List.of(), at,
-          c.orderRef() == null ? Map.of("language", c.language()) : Map.of("language", c.language(), "orderRef", c.orderRef())));
+      SenderIdentity sender =
+          switch (c.channel()) {
+            case EMAIL, API -> new SenderIdentity(IdentityKind.EMAIL, c.contactKey(), c.name());
+            case CHAT -> new SenderIdentity(IdentityKind.VISITOR, c.contactKey(), c.name());
+            case WHATSAPP -> new SenderIdentity(IdentityKind.PHONE, c.contactKey(), c.name());
+            default ->
+                new SenderIdentity(
+                    IdentityKind.SOCIAL,
+                    c.channel().name().toLowerCase() + ":" + c.contactKey(),
+                    c.name());
+          };
+      IngestResult r =
+          ingest.ingest(
+              new InboundMessage(
+                  c.channel(),
+                  "demo",
+                  "demo-" + n,
+                  List.of("demo-conv-" + n),
+                  sender,
+                  c.subject(),
+                  c.text(),
+                  null,
+                  List.of(),
+                  at,
+                  c.orderRef() == null
+                      ? Map.of("language", c.language())
+                      : Map.of("language", c.language(), "orderRef", c.orderRef())));
       ticketIds.add(r.ticketId());
       history.route(r.ticketId(), c, n, at);
     }
-    LOG.info("demo data: " + ticketIds.size() + " tickets in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    LOG.info(
+        "demo data: "
+            + ticketIds.size()
+            + " tickets in "
+            + (System.nanoTime() - t0) / 1_000_000
+            + " ms");
     banner();
   }
 
   private void banner() {
-    LOG.info("\n\n  Helpdesk is up: http://localhost:8080/\n"
-        + "  API: http://localhost:8080/api/v1  (OpenAPI: http://localhost:8080/openapi)\n"
-        + "  Demo logins (password '" + PASSWORD + "'):\n"
-        + "    maya  manager (all teams)\n"
-        + "    sam   agent, Checkout & Payments (en)\n"
-        + "    emma  agent, Returns & Refunds (en)\n"
-        + "    lina  agent, Orders & Shipping (ar, en)\n"
-        + "    omar  agent, Returns & Refunds + Orders & Shipping (ar, en)\n"
-        + "  Admin: 'admin', password from HELPDESK_ADMIN_PASSWORD or printed above on the first start\n");
+    LOG.info(
+        "\n\n  Helpdesk is up: http://localhost:8080/\n"
+            + "  API: http://localhost:8080/api/v1  (OpenAPI: http://localhost:8080/openapi)\n"
+            + "  Demo logins (password '"
+            + PASSWORD
+            + "'):\n"
+            + "    maya  manager (all teams)\n"
+            + "    sam   agent, Checkout & Payments (en)\n"
+            + "    emma  agent, Returns & Refunds (en)\n"
+            + "    lina  agent, Orders & Shipping (ar, en)\n"
+            + "    omar  agent, Returns & Refunds + Orders & Shipping (ar, en)\n"
+            + "  Admin: 'admin', password from HELPDESK_ADMIN_PASSWORD or printed above on the first start\n");
   }
 }

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * The staff side of the demo: teams, people, and the replies, assignments and statuses a few days
- * of work would have left. Replies are written as already delivered (the demo has no real
- * shoppers to send to).
+ * of work would have left. Replies are written as already delivered (the demo has no real shoppers
+ * to send to).
  */
 @Stateless
 public class DemoHistory {
@@ -31,8 +31,10 @@ public class DemoHistory {
   }
 
   public void staff(String password) {
-    Team checkout = team("Checkout & Payments", "Card declines, payment methods, checkout errors, coupons");
-    Team orders = team("Orders & Shipping", "Order status, tracking, delivery times, address changes");
+    Team checkout =
+        team("Checkout & Payments", "Card declines, payment methods, checkout errors, coupons");
+    Team orders =
+        team("Orders & Shipping", "Order status, tracking, delivery times, address changes");
     Team returns = team("Returns & Refunds", "Returns, exchanges, refunds");
     String hash = PasswordHasher.hash(password);
     agent("maya", "Maya Chen", hash, Set.of(Role.MANAGER), Set.of("en"), checkout, orders, returns);
@@ -48,7 +50,13 @@ public class DemoHistory {
     return t;
   }
 
-  private void agent(String login, String name, String hash, Set<Role> roles, Set<String> languages, Team... teams) {
+  private void agent(
+      String login,
+      String name,
+      String hash,
+      Set<Role> roles,
+      Set<String> languages,
+      Team... teams) {
     Agent a = new Agent(login, name, roles);
     a.setPasswordHash(hash);
     a.setEmail(login + "@helpdesk.example");
@@ -61,7 +69,10 @@ public class DemoHistory {
   /** Gives a demo ticket its team, assignee, reply and status, as a working day would have. */
   public void route(long ticketId, DemoConversations.Conversation c, int n, Instant at) {
     Ticket t = em.find(Ticket.class, ticketId);
-    Team team = em.createQuery("select t from Team t where t.name = :n", Team.class).setParameter("n", c.team()).getSingleResult();
+    Team team =
+        em.createQuery("select t from Team t where t.name = :n", Team.class)
+            .setParameter("n", c.team())
+            .getSingleResult();
     t.setTeam(team);
     t.setTopic(c.topic());
     t.getTags().add(c.topic());
@@ -71,14 +82,19 @@ public class DemoHistory {
     if (n % 4 == 3) {
       return; // unassigned, still waiting
     }
-    String login = switch (c.team()) {
-      case "Checkout & Payments" -> n % 2 == 0 ? "sam" : "emma";
-      case "Orders & Shipping" -> n % 2 == 0 ? "lina" : "omar";
-      default -> "ar".equals(c.language()) ? "omar" : "emma";
-    };
-    Agent a = em.createQuery("select a from Agent a where a.login = :l", Agent.class).setParameter("l", login).getSingleResult();
+    String login =
+        switch (c.team()) {
+          case "Checkout & Payments" -> n % 2 == 0 ? "sam" : "emma";
+          case "Orders & Shipping" -> n % 2 == 0 ? "lina" : "omar";
+          default -> "ar".equals(c.language()) ? "omar" : "emma";
+        };
+    Agent a =
+        em.createQuery("select a from Agent a where a.login = :l", Agent.class)
+            .setParameter("l", login)
+            .getSingleResult();
     t.setAssignee(a);
-    em.persist(new TicketActivity(t, null, TicketActivity.Type.ASSIGNED, login, at.plusSeconds(30)));
+    em.persist(
+        new TicketActivity(t, null, TicketActivity.Type.ASSIGNED, login, at.plusSeconds(30)));
     if (n % 4 == 2) {
       return; // assigned, not answered yet
     }

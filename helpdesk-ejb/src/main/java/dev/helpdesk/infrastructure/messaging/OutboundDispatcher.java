@@ -12,8 +12,12 @@ import java.util.logging.Logger;
 /** Takes queued replies off the outbound queue and hands each to the delivery service. */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/HelpdeskOutbound"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "java:/jms/queue/HelpdeskOutbound"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
     })
 public class OutboundDispatcher implements MessageListener {

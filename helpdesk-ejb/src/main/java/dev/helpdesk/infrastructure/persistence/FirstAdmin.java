@@ -27,7 +27,9 @@ public class FirstAdmin {
 
   @PostConstruct
   void ensureAdmin() {
-    long admins = em.createQuery("select count(a) from Agent a where a.roles like '%ADMIN%'", Long.class).getSingleResult();
+    long admins =
+        em.createQuery("select count(a) from Agent a where a.roles like '%ADMIN%'", Long.class)
+            .getSingleResult();
     if (admins > 0) {
       return;
     }
@@ -41,8 +43,13 @@ public class FirstAdmin {
     admin.setPasswordHash(PasswordHasher.hash(password));
     em.persist(admin);
     if (generated) {
-      LOG.warning("\n\n  First admin created: login '" + login + "', password '" + password + "'\n"
-          + "  This password is shown only once. Set HELPDESK_ADMIN_PASSWORD to choose it.\n");
+      LOG.warning(
+          "\n\n  First admin created: login '"
+              + login
+              + "', password '"
+              + password
+              + "'\n"
+              + "  This password is shown only once. Set HELPDESK_ADMIN_PASSWORD to choose it.\n");
     } else {
       LOG.info("first admin '" + login + "' created with the configured password");
     }

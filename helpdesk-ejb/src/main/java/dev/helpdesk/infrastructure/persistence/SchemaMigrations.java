@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the database schema up to date with Flyway before anything else touches it. Several
- * nodes starting at once are safe: Flyway locks its history table.
+ * Brings the database schema up to date with Flyway before anything else touches it. Several nodes
+ * starting at once are safe: Flyway locks its history table.
  */
 @Singleton
 @Startup
@@ -39,7 +39,9 @@ public class SchemaMigrations {
     LOG.info(
         () ->
             "schema at version "
-                + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion)
+                + (result.targetSchemaVersion == null
+                    ? result.initialSchemaVersion
+                    : result.targetSchemaVersion)
                 + " on "
                 + product(ds)
                 + " ("
@@ -49,12 +51,16 @@ public class SchemaMigrations {
 
   /** The application's datasource, chosen like persistence.xml's. */
   static DataSource dataSource() {
-    String db = System.getProperty("helpdesk.db", System.getenv().getOrDefault("HELPDESK_DB", "h2"));
+    String db =
+        System.getProperty("helpdesk.db", System.getenv().getOrDefault("HELPDESK_DB", "h2"));
     try {
       return (DataSource) new InitialContext().lookup("java:jboss/datasources/helpdesk-" + db);
     } catch (NamingException e) {
       throw new IllegalStateException(
-          "no datasource java:jboss/datasources/helpdesk-" + db + " (HELPDESK_DB must be h2 or postgresql)", e);
+          "no datasource java:jboss/datasources/helpdesk-"
+              + db
+              + " (HELPDESK_DB must be h2 or postgresql)",
+          e);
     }
   }
 

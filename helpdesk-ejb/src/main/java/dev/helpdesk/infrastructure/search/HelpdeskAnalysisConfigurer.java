@@ -5,8 +5,8 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
  * The analysers full-text fields use. Arabic: alef/hamza/ta-marbuta/ya forms unified, diacritics
- * and tatweel removed, Arabic-Indic digits folded, light stemming (الطلبات → طلب). English:
- * stop words and Porter stemming.
+ * and tatweel removed, Arabic-Indic digits folded, light stemming (الطلبات → طلب). English: stop
+ * words and Porter stemming.
  */
 public class HelpdeskAnalysisConfigurer implements LuceneAnalysisConfigurer {
   @Override

@@ -37,7 +37,8 @@ public class AdminResource {
 
   public record AvailabilityRequest(String availability) {}
 
-  public record ChannelAccountRequest(String channel, String address, String name, Map<String, String> settings) {}
+  public record ChannelAccountRequest(
+      String channel, String address, String name, Map<String, String> settings) {}
 
   @GET
   @Path("/teams")
@@ -124,8 +125,10 @@ public class AdminResource {
   @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
   public AgentView availability(AvailabilityRequest body) {
     TicketResource.require(body);
-    return directory.setAvailability(caller.get().agentId(),
-        TicketResource.parse(Availability.class, "availability", String.valueOf(body.availability())));
+    return directory.setAvailability(
+        caller.get().agentId(),
+        TicketResource.parse(
+            Availability.class, "availability", String.valueOf(body.availability())));
   }
 
   @GET
@@ -140,8 +143,12 @@ public class AdminResource {
   @RolesAllowed("ADMIN")
   public Response createChannelAccount(ChannelAccountRequest body) {
     TicketResource.require(body);
-    Channel channel = body.channel() == null ? null : TicketResource.parse(Channel.class, "channel", body.channel());
-    ChannelAccountView a = directory.createChannelAccount(channel, body.address(), body.name(), body.settings());
+    Channel channel =
+        body.channel() == null
+            ? null
+            : TicketResource.parse(Channel.class, "channel", body.channel());
+    ChannelAccountView a =
+        directory.createChannelAccount(channel, body.address(), body.name(), body.settings());
     return Response.status(201).entity(a).build();
   }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 @Path("/v1/attachments")
 @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
 public class AttachmentResource {
-  private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+  private static final Set<String> INLINE =
+      Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
   @Inject TicketService tickets;
   @Inject CurrentCaller caller;
@@ -35,7 +36,13 @@ public class AttachmentResource {
     String ascii = a.filename().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
     return Response.ok(a.data())
         .type(inline ? type : "application/octet-stream")
-        .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+        .header(
+            "Content-Disposition",
+            (inline ? "inline" : "attachment")
+                + "; filename=\""
+                + ascii
+                + "\"; filename*=UTF-8''"
+                + encoded)
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .header("Cache-Control", "private, max-age=3600")

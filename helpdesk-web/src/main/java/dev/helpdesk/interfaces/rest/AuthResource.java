@@ -40,7 +40,13 @@ public class AuthResource {
 
   public record LoginRequest(String login, String password) {}
 
-  public record Me(long id, String login, String displayName, Set<Role> roles, Set<Long> teamIds, String csrfToken) {}
+  public record Me(
+      long id,
+      String login,
+      String displayName,
+      Set<Role> roles,
+      Set<Long> teamIds,
+      String csrfToken) {}
 
   public record TokenRequest(String name) {}
 
@@ -50,11 +56,16 @@ public class AuthResource {
   @PermitAll
   public Me login(LoginRequest body) {
     if (body == null || body.login() == null || body.password() == null) {
-      throw new dev.helpdesk.application.InvalidRequestException("login", "login and password are required");
+      throw new dev.helpdesk.application.InvalidRequestException(
+          "login", "login and password are required");
     }
     Optional<Caller> who = auth.login(body.login(), body.password());
     if (who.isEmpty()) {
-      LOG.info("401 login refused for '" + body.login().replaceAll("[^\\w.@-]", "?") + "' from " + request.getRemoteAddr());
+      LOG.info(
+          "401 login refused for '"
+              + body.login().replaceAll("[^\\w.@-]", "?")
+              + "' from "
+              + request.getRemoteAddr());
       throw new jakarta.ws.rs.NotAuthorizedException("wrong login or password", "Bearer");
     }
     HttpSession old = request.getSession(false);
@@ -83,7 +94,10 @@ public class AuthResource {
   @Path("/me")
   public Me me() {
     HttpSession session = request.getSession(false);
-    String csrf = session == null ? null : (String) session.getAttribute(HelpdeskAuthenticationMechanism.SESSION_CSRF);
+    String csrf =
+        session == null
+            ? null
+            : (String) session.getAttribute(HelpdeskAuthenticationMechanism.SESSION_CSRF);
     return me(caller.get(), csrf);
   }
 

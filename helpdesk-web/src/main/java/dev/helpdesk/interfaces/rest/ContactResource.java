@@ -24,7 +24,8 @@ public class ContactResource {
   @Inject CurrentCaller caller;
 
   @GET
-  public List<ContactView> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+  public List<ContactView> search(
+      @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
     return contacts.search(q, limit);
   }
 

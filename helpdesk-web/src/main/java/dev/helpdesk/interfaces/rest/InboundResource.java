@@ -25,7 +25,8 @@ public class InboundResource {
 
   @Inject IngestService ingest;
 
-  public record Accepted(long ticketId, String reference, long messageId, boolean ticketCreated, boolean duplicate) {}
+  public record Accepted(
+      long ticketId, String reference, long messageId, boolean ticketCreated, boolean duplicate) {}
 
   /**
    * A batch of up to 100 messages (a JSON array) in one transaction, e.g. a bulk import; each is
@@ -38,7 +39,14 @@ public class InboundResource {
   @RolesAllowed({"INTEGRATION", "ADMIN"})
   public java.util.List<Accepted> postBatch(String json) {
     return ingest.ingestAll(parser.parseBatch(json == null ? "" : json, 100)).stream()
-        .map(r -> new Accepted(r.ticketId(), "#" + r.ticketId(), r.messageId(), r.ticketCreated(), r.duplicate()))
+        .map(
+            r ->
+                new Accepted(
+                    r.ticketId(),
+                    "#" + r.ticketId(),
+                    r.messageId(),
+                    r.ticketCreated(),
+                    r.duplicate()))
         .toList();
   }
 
@@ -47,7 +55,9 @@ public class InboundResource {
   @RolesAllowed({"INTEGRATION", "ADMIN"})
   public Response post(String json) {
     IngestResult r = ingest.ingest(parser.parse(json == null ? "" : json));
-    Accepted body = new Accepted(r.ticketId(), "#" + r.ticketId(), r.messageId(), r.ticketCreated(), r.duplicate());
+    Accepted body =
+        new Accepted(
+            r.ticketId(), "#" + r.ticketId(), r.messageId(), r.ticketCreated(), r.duplicate());
     if (r.duplicate()) {
       return Response.ok(body).build();
     }

@@ -50,25 +50,34 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       status = 403;
     } else if (e instanceof ConflictException) {
       status = 409;
-    } else if (e instanceof OptimisticLockException || e instanceof org.hibernate.StaleStateException) {
+    } else if (e instanceof OptimisticLockException
+        || e instanceof org.hibernate.StaleStateException) {
       status = 409;
       detail = "the ticket was changed by someone else meanwhile; reload and try again";
-    } else if (e instanceof JsonbException || e instanceof jakarta.json.JsonException || e instanceof ProcessingException) {
+    } else if (e instanceof JsonbException
+        || e instanceof jakarta.json.JsonException
+        || e instanceof ProcessingException) {
       status = 400;
       detail = "malformed JSON: " + firstLine(rootMessage(e));
     } else if (e instanceof WebApplicationException w) {
       status = w.getResponse().getStatus();
-      detail = switch (status) {
-        case 404 -> "no such resource: " + path();
-        case 405 -> request.getMethod() + " is not allowed on " + path();
-        case 415 -> "unsupported Content-Type " + request.getContentType() + "; send application/json";
-        case 406 -> "this resource produces application/json";
-        default -> e.getMessage();
-      };
+      detail =
+          switch (status) {
+            case 404 -> "no such resource: " + path();
+            case 405 -> request.getMethod() + " is not allowed on " + path();
+            case 415 ->
+                "unsupported Content-Type " + request.getContentType() + "; send application/json";
+            case 406 -> "this resource produces application/json";
+            default -> e.getMessage();
+          };
     } else {
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "incident " + incident + " on " + request.getMethod() + " " + path(), thrown);
-      return Problems.response(500, "unexpected error; incident " + incident + " is logged", path(), null);
+      LOG.log(
+          Level.SEVERE,
+          "incident " + incident + " on " + request.getMethod() + " " + path(),
+          thrown);
+      return Problems.response(
+          500, "unexpected error; incident " + incident + " is logged", path(), null);
     }
     LOG.info(status + " " + request.getMethod() + " " + path() + ": " + detail);
     return Problems.response(status, detail, path(), field);
@@ -80,9 +89,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable t) {
     Throwable e = t;
-    while ((e instanceof EJBException || e instanceof jakarta.ejb.EJBTransactionRolledbackException
-        || (e instanceof ProcessingException && e.getCause() instanceof JsonbException)
-        || (e instanceof jakarta.persistence.PersistenceException && e.getCause() instanceof org.hibernate.StaleStateException))
+    while ((e instanceof EJBException
+            || e instanceof jakarta.ejb.EJBTransactionRolledbackException
+            || (e instanceof ProcessingException && e.getCause() instanceof JsonbException)
+            || (e instanceof jakarta.persistence.PersistenceException
+                && e.getCause() instanceof org.hibernate.StaleStateException))
         && e.getCause() != null) {
       e = e.getCause();
     }

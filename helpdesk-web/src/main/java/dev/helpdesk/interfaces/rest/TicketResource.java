@@ -79,20 +79,28 @@ public class TicketResource {
     }
     Long assigneeId = null;
     if (assignee != null && !assignee.isBlank()) {
-      assigneeId = switch (assignee) {
-        case "me" -> caller.get().agentId();
-        case "none" -> 0L;
-        default -> {
-          try {
-            yield Long.parseLong(assignee);
-          } catch (NumberFormatException e) {
-            throw new BadParameterException("assignee", "assignee must be an agent id, 'me' or 'none'");
-          }
-        }
-      };
+      assigneeId =
+          switch (assignee) {
+            case "me" -> caller.get().agentId();
+            case "none" -> 0L;
+            default -> {
+              try {
+                yield Long.parseLong(assignee);
+              } catch (NumberFormatException e) {
+                throw new BadParameterException(
+                    "assignee", "assignee must be an agent id, 'me' or 'none'");
+              }
+            }
+          };
     }
-    Channel ch = channel == null || channel.isBlank() ? null : parse(Channel.class, "channel", channel);
-    return tickets.list(caller.get(), new TicketFilter(statuses, team, assigneeId, ch, blank(tag), blank(topic), contact, blank(q)), cursor, limit);
+    Channel ch =
+        channel == null || channel.isBlank() ? null : parse(Channel.class, "channel", channel);
+    return tickets.list(
+        caller.get(),
+        new TicketFilter(
+            statuses, team, assigneeId, ch, blank(tag), blank(topic), contact, blank(q)),
+        cursor,
+        limit);
   }
 
   @GET
@@ -101,13 +109,16 @@ public class TicketResource {
     return tickets.get(caller.get(), id);
   }
 
-  /** A public reply to the shopper; 202: it is queued, its deliveryStatus moves to SENT or FAILED. */
+  /**
+   * A public reply to the shopper; 202: it is queued, its deliveryStatus moves to SENT or FAILED.
+   */
   @POST
   @Path("/{id}/replies")
   public Response reply(@PathParam("id") long id, ReplyRequest body) {
     require(body);
     Channel ch = body.channel() == null ? null : parse(Channel.class, "channel", body.channel());
-    TicketStatus st = body.status() == null ? null : parse(TicketStatus.class, "status", body.status());
+    TicketStatus st =
+        body.status() == null ? null : parse(TicketStatus.class, "status", body.status());
     MessageView m = tickets.reply(caller.get(), id, body.text(), body.html(), ch, st);
     return Response.accepted(m).build();
   }
@@ -138,14 +149,16 @@ public class TicketResource {
   @Path("/{id}/status")
   public TicketSummary status(@PathParam("id") long id, StatusRequest body) {
     require(body);
-    return tickets.changeStatus(caller.get(), id, parse(TicketStatus.class, "status", body.status()));
+    return tickets.changeStatus(
+        caller.get(), id, parse(TicketStatus.class, "status", body.status()));
   }
 
   @PUT
   @Path("/{id}/priority")
   public TicketSummary priority(@PathParam("id") long id, PriorityRequest body) {
     require(body);
-    return tickets.setPriority(caller.get(), id, parse(Priority.class, "priority", body.priority()));
+    return tickets.setPriority(
+        caller.get(), id, parse(Priority.class, "priority", body.priority()));
   }
 
   @POST
@@ -161,7 +174,8 @@ public class TicketResource {
   public TicketDetails merge(@PathParam("id") long id, MergeRequest body) {
     require(body);
     if (body.into() == null) {
-      throw new dev.helpdesk.application.InvalidRequestException("into", "into (the ticket to merge into) is required");
+      throw new dev.helpdesk.application.InvalidRequestException(
+          "into", "into (the ticket to merge into) is required");
     }
     return tickets.merge(caller.get(), id, body.into());
   }
@@ -170,8 +184,14 @@ public class TicketResource {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new dev.helpdesk.application.InvalidRequestException(field,
-          field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+      throw new dev.helpdesk.application.InvalidRequestException(
+          field,
+          field
+              + " must be one of "
+              + java.util.Arrays.toString(type.getEnumConstants())
+              + ", not '"
+              + value
+              + "'");
     }
   }
 

@@ -13,16 +13,16 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Guards every resource method: anonymous callers get 401 unless the method is {@code
- * @PermitAll}; callers without one of the {@code @RolesAllowed} roles get 403; state-changing
- * requests authenticated by the session cookie must carry the session's {@code X-CSRF-Token}
- * (API-token requests need none: a browser never adds the header by itself).
+ * Guards every resource method: anonymous callers get 401 unless the method is {@code @PermitAll};
+ * callers without one of the {@code @RolesAllowed} roles get 403; state-changing requests
+ * authenticated by the session cookie must carry the session's {@code X-CSRF-Token} (API-token
+ * requests need none: a browser never adds the header by itself).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -66,22 +66,39 @@ public class AccessFilter implements ContainerRequestFilter {
         return;
       }
     }
-    if (!SAFE.contains(ctx.getMethod()) && "session".equals(request.getAttribute(HelpdeskAuthenticationMechanism.VIA))) {
+    if (!SAFE.contains(ctx.getMethod())
+        && "session".equals(request.getAttribute(HelpdeskAuthenticationMechanism.VIA))) {
       HttpSession session = request.getSession(false);
-      String expected = session == null ? null : (String) session.getAttribute(HelpdeskAuthenticationMechanism.SESSION_CSRF);
+      String expected =
+          session == null
+              ? null
+              : (String) session.getAttribute(HelpdeskAuthenticationMechanism.SESSION_CSRF);
       String given = ctx.getHeaderString("X-CSRF-Token");
-      if (expected == null || given == null
-          || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+      if (expected == null
+          || given == null
+          || !MessageDigest.isEqual(
+              expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
         deny(ctx, 403, "missing or wrong X-CSRF-Token header (GET /api/v1/auth/me returns it)");
       }
     }
   }
 
   private void deny(ContainerRequestContext ctx, int status, String detail) {
-    LOG.info(status + " " + ctx.getMethod() + " " + ctx.getUriInfo().getRequestUri().getPath() + ": " + detail);
-    var response = Problems.response(status, detail, ctx.getUriInfo().getRequestUri().getPath(), null);
+    LOG.info(
+        status
+            + " "
+            + ctx.getMethod()
+            + " "
+            + ctx.getUriInfo().getRequestUri().getPath()
+            + ": "
+            + detail);
+    var response =
+        Problems.response(status, detail, ctx.getUriInfo().getRequestUri().getPath(), null);
     if (status == 401) {
-      response = jakarta.ws.rs.core.Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"helpdesk\"").build();
+      response =
+          jakarta.ws.rs.core.Response.fromResponse(response)
+              .header("WWW-Authenticate", "Bearer realm=\"helpdesk\"")
+              .build();
     }
     ctx.abortWith(response);
   }

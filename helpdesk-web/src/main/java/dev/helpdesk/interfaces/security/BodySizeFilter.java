@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over {@code helpdesk.api.max-body-bytes} (default 10 MiB) with 413:
- * at once when Content-Length says so, otherwise as soon as a streamed body passes the limit.
+ * Refuses request bodies over {@code helpdesk.api.max-body-bytes} (default 10 MiB) with 413: at
+ * once when Content-Length says so, otherwise as soon as a streamed body passes the limit.
  */
 @Provider
 @PreMatching
@@ -24,7 +24,8 @@ public class BodySizeFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext ctx) {
     if (ctx.getLength() > LIMIT) {
-      ctx.abortWith(Problems.response(413, tooLarge(), ctx.getUriInfo().getRequestUri().getPath(), null));
+      ctx.abortWith(
+          Problems.response(413, tooLarge(), ctx.getUriInfo().getRequestUri().getPath(), null));
       return;
     }
     if (ctx.hasEntity()) {

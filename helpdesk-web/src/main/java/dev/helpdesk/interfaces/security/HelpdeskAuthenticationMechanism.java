@@ -15,21 +15,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Authenticates every request, two ways: {@code Authorization: Bearer <API token>} for
- * integrations (stateless), or the web session a password login started. The agent is re-read on
- * each request, so a deactivated agent or a changed role takes effect at once. Requests with
- * neither go on anonymous; {@link AccessFilter} decides what they may reach.
+ * Authenticates every request, two ways: {@code Authorization: Bearer <API token>} for integrations
+ * (stateless), or the web session a password login started. The agent is re-read on each request,
+ * so a deactivated agent or a changed role takes effect at once. Requests with neither go on
+ * anonymous; {@link AccessFilter} decides what they may reach.
  */
 @ApplicationScoped
 public class HelpdeskAuthenticationMechanism implements HttpAuthenticationMechanism {
   /** Session attribute: the logged-in agent's login. */
   public static final String SESSION_LOGIN = "helpdesk.login";
+
   /** Session attribute: the CSRF token unsafe session requests must echo. */
   public static final String SESSION_CSRF = "helpdesk.csrf";
+
   /** Request attribute: the authenticated {@link Caller}. */
   public static final String CALLER = "helpdesk.caller";
+
   /** Request attribute: "session" or "token". */
   public static final String VIA = "helpdesk.auth.via";
+
   /** Request attribute: why presented credentials were refused. */
   public static final String FAILURE = "helpdesk.auth.failure";
 
@@ -41,7 +45,8 @@ public class HelpdeskAuthenticationMechanism implements HttpAuthenticationMechan
     String authorization = request.getHeader("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        request.setAttribute(FAILURE, "only Bearer API tokens are accepted in the Authorization header");
+        request.setAttribute(
+            FAILURE, "only Bearer API tokens are accepted in the Authorization header");
         return context.doNothing();
       }
       Optional<Caller> caller = auth.authenticateToken(authorization.substring(7).trim());

@@ -9,9 +9,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}
- * (salt and hash base64). The iteration count travels with each hash, so raising it later keeps
- * old hashes valid.
+ * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash} (salt
+ * and hash base64). The iteration count travels with each hash, so raising it later keeps old
+ * hashes valid.
  */
 public final class PasswordHasher {
   public static final int ITERATIONS = 310_000;
@@ -28,7 +28,12 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] dk = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(dk);
+    return "pbkdf2-sha256$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(dk);
   }
 
   /** Constant-time check of a password against a stored hash; false for any malformed hash. */
@@ -69,7 +74,8 @@ public final class PasswordHasher {
   /** SHA-256 of a high-entropy token, hex; tokens need no slow hash, passwords do. */
   public static String tokenHash(String token) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(d);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

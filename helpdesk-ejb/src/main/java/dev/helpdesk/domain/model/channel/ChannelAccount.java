@@ -20,9 +20,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * A place messages arrive at and leave from: a mailbox, a chat widget, a social page or number,
- * an API integration. {@code address} identifies it on its channel; settings hold what its
- * connector needs (hosts, callback URLs, secrets).
+ * A place messages arrive at and leave from: a mailbox, a chat widget, a social page or number, an
+ * API integration. {@code address} identifies it on its channel; settings hold what its connector
+ * needs (hosts, callback URLs, secrets).
  */
 @Entity
 @Table(
@@ -115,6 +115,7 @@ public class ChannelAccount {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    settings = w.toString().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
+    settings =
+        w.toString().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
   }
 }

@@ -21,11 +21,11 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Sortable;
 
 /**
  * One message on a ticket: a shopper's message, an agent's reply or an internal note. Each
@@ -119,7 +119,8 @@ public class Message {
 
   protected Message() {}
 
-  private Message(Ticket ticket, Direction direction, Visibility visibility, Channel channel, String text) {
+  private Message(
+      Ticket ticket, Direction direction, Visibility visibility, Channel channel, String text) {
     this.ticket = ticket;
     this.ticketId = ticket.getId();
     this.sequence = ticket.nextSequence();
@@ -151,7 +152,8 @@ public class Message {
 
   /** An internal note: never leaves the helpdesk. */
   public static Message note(Ticket ticket, Agent author, String text) {
-    Message m = new Message(ticket, Direction.OUTBOUND, Visibility.INTERNAL, ticket.getChannel(), text);
+    Message m =
+        new Message(ticket, Direction.OUTBOUND, Visibility.INTERNAL, ticket.getChannel(), text);
     m.authorAgent = author;
     m.deliveryStatus = DeliveryStatus.NOTE;
     m.sentAt = m.createdAt;

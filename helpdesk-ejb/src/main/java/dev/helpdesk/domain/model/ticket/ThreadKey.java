@@ -15,8 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 /**
- * A key that continues a ticket's conversation on a channel: the external id of every message on
- * it (so In-Reply-To finds it), chat sessions, social conversation ids.
+ * A key that continues a ticket's conversation on a channel: the external id of every message on it
+ * (so In-Reply-To finds it), chat sessions, social conversation ids.
  */
 @Entity
 @Table(

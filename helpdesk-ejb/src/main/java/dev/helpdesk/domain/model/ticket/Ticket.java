@@ -176,7 +176,8 @@ public class Ticket {
    */
   public void changeStatus(TicketStatus next, Instant at) {
     if (status == TicketStatus.CLOSED && next != TicketStatus.CLOSED) {
-      throw new IllegalStateException("ticket #" + id + " is closed; a new message opens a follow-up");
+      throw new IllegalStateException(
+          "ticket #" + id + " is closed; a new message opens a follow-up");
     }
     if (mergedInto != null) {
       throw new IllegalStateException("ticket #" + id + " was merged into #" + mergedInto.getId());

@@ -11,7 +11,8 @@ class TicketReferenceTest {
     String tagged = TicketReference.tag("Re: Late parcel [#1042]", 1042);
     assertEquals("Re: Late parcel [#1042]", tagged, "never tagged twice");
     assertEquals(1042L, TicketReference.find("RE: AW: Re: Late parcel [#1042]"));
-    assertEquals(1050L, TicketReference.find("Fwd: [#1042] then [#1050]"), "the last reference wins");
+    assertEquals(
+        1050L, TicketReference.find("Fwd: [#1042] then [#1050]"), "the last reference wins");
     assertEquals("أين طلبي؟ [#7]", TicketReference.tag("أين طلبي؟", 7));
   }
 

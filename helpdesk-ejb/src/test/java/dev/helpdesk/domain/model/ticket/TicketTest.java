@@ -21,7 +21,10 @@ class TicketTest {
     ticket.agentReplied(T0.plusSeconds(300));
     ticket.shopperWrote(T0.plusSeconds(600));
     ticket.agentReplied(T0.plusSeconds(900));
-    assertEquals(T0.plusSeconds(300), ticket.getFirstResponseAt(), "a later reply does not move the first response");
+    assertEquals(
+        T0.plusSeconds(300),
+        ticket.getFirstResponseAt(),
+        "a later reply does not move the first response");
     assertNull(ticket.getWaitingSince());
     assertEquals(TicketStatus.OPEN, ticket.getStatus());
   }
