@@ -470,4 +470,35 @@ class InboundApiIT {
             .status(),
         "nothing of a refused batch was stored");
   }
+
+  @Test
+  void twoStoresUsingTheSameMessageIdsDoNotCollide() {
+    var a =
+        integration.post(
+            "api/v1/inbound",
+            Map.of(
+                "channelAccount",
+                "shop-a-" + run,
+                "externalId",
+                "1",
+                "from",
+                Map.of("email", "a-" + run + "@example.com"),
+                "text",
+                "From shop A"));
+    var b =
+        integration.post(
+            "api/v1/inbound",
+            Map.of(
+                "channelAccount",
+                "shop-b-" + run,
+                "externalId",
+                "1",
+                "from",
+                Map.of("email", "b-" + run + "@example.com"),
+                "text",
+                "From shop B"));
+    assertEquals(201, a.status(), a.body());
+    assertEquals(201, b.status(), "shop B's message 1 is not shop A's: " + b.body());
+    assertNotEquals(a.json().getJsonNumber("messageId"), b.json().getJsonNumber("messageId"));
+  }
 }

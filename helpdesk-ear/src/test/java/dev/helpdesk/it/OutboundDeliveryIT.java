@@ -39,6 +39,7 @@ class OutboundDeliveryIT {
   HttpServer receiver;
   final AtomicInteger status = new AtomicInteger(200);
   final AtomicInteger calls = new AtomicInteger();
+  volatile String fixedId;
   final List<String> bodies = new CopyOnWriteArrayList<>();
   final String run = Long.toString(System.nanoTime(), 36);
 
@@ -52,7 +53,8 @@ class OutboundDeliveryIT {
           calls.incrementAndGet();
           bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           byte[] answer =
-              ("{\"id\":\"store-" + calls.get() + "\"}").getBytes(StandardCharsets.UTF_8);
+              ("{\"id\":\"" + (fixedId != null ? fixedId : "store-" + calls.get()) + "\"}")
+                  .getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(status.get(), answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
@@ -107,14 +109,15 @@ class OutboundDeliveryIT {
 
   @Test
   void aReplyIsDeliveredToTheChannelAndMarkedSent() {
-    long ticket = ticketOnAccount("ok-" + run);
+    String account = "ok-" + run;
+    long ticket = ticketOnAccount(account);
     var reply =
         admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "نعم، وصل طلبك اليوم"));
     assertEquals(202, reply.status(), reply.body());
     JsonObject sent =
         Poll.until(
             () -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
-    assertEquals("store-1", sent.getString("externalId"), "the channel's id is kept");
+    assertEquals(account + "/store-1", sent.getString("externalId"), "the channel's id is kept");
     assertEquals(1, calls.get());
     assertTrue(bodies.get(0).contains("نعم، وصل طلبك اليوم"), bodies.get(0));
     assertTrue(bodies.get(0).contains("\"ticket\":" + ticket), bodies.get(0));
@@ -166,5 +169,25 @@ class OutboundDeliveryIT {
             () -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "SENT");
     assertEquals(1, sent.getInt("deliveryAttempts"), "one failed attempt before success");
     assertEquals(2, calls.get(), "delivered once after recovering, not twice");
+  }
+
+  @Test
+  void aChannelRepeatingAnIdNeverCausesASecondSend() {
+    String account = "same-id-" + run;
+    long ticket = ticketOnAccount(account);
+    fixedId = "always-the-same";
+    admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "First reply"));
+    Poll.until(
+        () -> lastMessage(ticket), m -> m.getString("deliveryStatus").equals("SENT"), "first SENT");
+    var second =
+        admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "Second reply"));
+    long secondId = second.json().getJsonNumber("id").longValue();
+    JsonObject sent =
+        Poll.until(
+            () -> lastMessage(ticket),
+            m -> m.getString("deliveryStatus").equals("SENT"),
+            "second SENT");
+    assertEquals(account + "/always-the-same#" + secondId, sent.getString("externalId"));
+    assertEquals(2, calls.get(), "each reply reached the channel exactly once");
   }
 }

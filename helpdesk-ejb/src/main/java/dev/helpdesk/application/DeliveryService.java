@@ -57,8 +57,25 @@ public class DeliveryService {
         throw new DeliveryException("no connector for channel " + m.getChannel(), true);
       }
       DeliveryReceipt receipt = connector.send(outboundMessage(m, t));
-      m.markSent(receipt.externalId());
-      em.persist(new ThreadKey(m.getChannel(), receipt.externalId(), t));
+      // the message is out: nothing below may roll this transaction back (a rollback would send it
+      // again)
+      String id = receipt.externalId();
+      if (idTaken(m, id)) {
+        LOG.warning(
+            "channel "
+                + m.getChannel()
+                + " answered id "
+                + id
+                + " for message "
+                + messageId
+                + ", an id it gave before; kept as "
+                + id
+                + "#"
+                + messageId);
+        id = id + "#" + messageId;
+      }
+      m.markSent(id);
+      em.persist(new ThreadKey(m.getChannel(), id, t));
       LOG.fine(
           () ->
               "message "
@@ -105,11 +122,28 @@ public class DeliveryService {
     events.fire(TicketEvent.of(TicketEvent.Type.DELIVERY_CHANGED, t, m.getId()));
   }
 
+  private boolean idTaken(Message m, String id) {
+    return !em.createQuery(
+                "select k.id from ThreadKey k where k.key = :id and k.channel = :c", Long.class)
+            .setParameter("id", id)
+            .setParameter("c", m.getChannel())
+            .getResultList()
+            .isEmpty()
+        || !em.createQuery(
+                "select x.id from Message x where x.externalId = :id and x.channel = :c",
+                Long.class)
+            .setParameter("id", id)
+            .setParameter("c", m.getChannel())
+            .getResultList()
+            .isEmpty();
+  }
+
   private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {
-    Map<String, String> account =
-        t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
-            ? t.getChannelAccount().getSettings()
-            : Map.of();
+    Map<String, String> account = new java.util.HashMap<>();
+    if (t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()) {
+      account.putAll(t.getChannelAccount().getSettings());
+      account.put("address", t.getChannelAccount().getAddress());
+    }
     SenderIdentity recipient = recipient(t, m);
     List<String> keys =
         em.createQuery(

@@ -24,8 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Sends replies of the API channel. With a {@code callbackUrl} in the account settings the reply is
  * POSTed there as JSON, signed with {@code X-Helpdesk-Signature: sha256=<hex HMAC>} of the body
  * when a {@code callbackSecret} is set; the receiver's {@code {"id": "..."}} becomes the external
- * id. 4xx answers are permanent failures, 5xx and network errors are retried. Without a callback
- * the reply is delivered by being recorded (the integration reads it from the API).
+ * id (scoped by the account, as inbound ids are). 4xx answers are permanent failures, 5xx and
+ * network errors are retried. Without a callback the reply is delivered by being recorded (the
+ * integration reads it from the API).
  */
 public final class ApiChannelConnector implements ChannelConnector {
   /**
@@ -44,9 +45,10 @@ public final class ApiChannelConnector implements ChannelConnector {
 
   @Override
   public DeliveryReceipt send(OutboundMessage message) throws DeliveryException {
+    String account = message.account().getOrDefault("address", "api");
     String callback = message.account().get("callbackUrl");
     if (callback == null || callback.isBlank()) {
-      return new DeliveryReceipt("api-" + UUID.randomUUID());
+      return new DeliveryReceipt(ApiMessageParser.scoped(account, "reply-" + UUID.randomUUID()));
     }
     String body =
         JSON.createObjectBuilder()
@@ -55,7 +57,9 @@ public final class ApiChannelConnector implements ChannelConnector {
             .add("to", message.recipient().value())
             .add("text", message.text())
             .add("author", message.authorName() == null ? "" : message.authorName())
-            .add("inReplyTo", message.inReplyTo() == null ? "" : message.inReplyTo())
+            .add(
+                "inReplyTo",
+                message.inReplyTo() == null ? "" : ApiMessageParser.unscoped(message.inReplyTo()))
             .build()
             .toString();
     HttpRequest.Builder request =
@@ -79,7 +83,8 @@ public final class ApiChannelConnector implements ChannelConnector {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return new DeliveryReceipt(idFrom(response.body(), message.messageId()));
+      return new DeliveryReceipt(
+          ApiMessageParser.scoped(account, idFrom(response.body(), message.messageId())));
     }
     throw new DeliveryException(
         "callback answered HTTP " + status, status >= 400 && status < 500 && status != 429);

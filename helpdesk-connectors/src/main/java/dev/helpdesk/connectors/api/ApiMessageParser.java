@@ -27,8 +27,8 @@ import java.util.Map;
  * Parses the API channel's JSON message into an {@link InboundMessage}.
  *
  * <pre>{
- *   "channelAccount": "store-backend",        // optional, default "api"
- *   "externalId": "crm-42-1",                 // required, unique per message
+ *   "channelAccount": "store-backend",        // optional, default "api"; ids are scoped by it
+ *   "externalId": "crm-42-1",                 // required, unique per message within the account
  *   "conversationId": "crm-42",               // optional, threads messages together
  *   "inReplyTo": ["crm-42-0"],                // optional, earlier external ids
  *   "from": {"email": "...", "phone": "...", "externalId": "...", "name": "..."},
@@ -46,6 +46,25 @@ public final class ApiMessageParser {
       jakarta.json.spi.JsonProvider.provider();
 
   static final int MAX_TEXT = 64 * 1024;
+  static final int MAX_ACCOUNT = 40;
+
+  /**
+   * An integration's ids are its own: two stores may both send message "1". Ids (and conversation
+   * ids) are therefore scoped by channel account, {@code store-a/1}, before they meet the core's
+   * (channel, external id) uniqueness.
+   */
+  public static String scoped(String account, String id) {
+    return account + "/" + id;
+  }
+
+  /** The integration's own id back from a scoped one. */
+  public static String unscoped(String scopedId) {
+    if (scopedId == null) {
+      return null;
+    }
+    int slash = scopedId.indexOf('/');
+    return slash < 0 ? scopedId : scopedId.substring(slash + 1);
+  }
 
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
@@ -125,12 +144,20 @@ public final class ApiMessageParser {
     if (text.length() > MAX_TEXT) {
       throw new InvalidPayloadException("text is longer than " + MAX_TEXT + " characters", false);
     }
+    String givenAccount = str(o, "channelAccount");
+    String account = givenAccount == null || givenAccount.isBlank() ? "api" : givenAccount.strip();
+    if (account.length() > MAX_ACCOUNT || account.contains("/")) {
+      throw new InvalidPayloadException(
+          "channelAccount must have at most " + MAX_ACCOUNT + " characters and no '/'", false);
+    }
     List<String> threadKeys = new ArrayList<>();
     String conversationId = str(o, "conversationId");
     if (conversationId != null && !conversationId.isBlank()) {
-      threadKeys.add(conversationId);
+      threadKeys.add(scoped(account, conversationId));
     }
-    threadKeys.addAll(strings(o, "inReplyTo"));
+    for (String id : strings(o, "inReplyTo")) {
+      threadKeys.add(scoped(account, id));
+    }
 
     Instant sentAt = null;
     String sent = str(o, "sentAt");
@@ -149,11 +176,10 @@ public final class ApiMessageParser {
         metadata.put(e.getKey(), value instanceof JsonString s ? s.getString() : value.toString());
       }
     }
-    String account = str(o, "channelAccount");
     return new InboundMessage(
         Channel.API,
-        account == null || account.isBlank() ? "api" : account,
-        externalId,
+        account,
+        scoped(account, externalId),
         threadKeys,
         sender,
         str(o, "subject"),

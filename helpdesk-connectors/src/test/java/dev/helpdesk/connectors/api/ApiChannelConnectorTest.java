@@ -81,9 +81,12 @@ class ApiChannelConnectorTest {
   void postsTheSignedReplyToTheCallbackAndKeepsTheReceiversId() throws Exception {
     var receipt =
         new ApiChannelConnector()
-            .send(reply(Map.of("callbackUrl", url(), "callbackSecret", "s3cret")));
-    assertEquals("store-msg-9", receipt.externalId());
+            .send(
+                reply(
+                    Map.of("callbackUrl", url(), "callbackSecret", "s3cret", "address", "shop-a")));
+    assertEquals("shop-a/store-msg-9", receipt.externalId(), "scoped like inbound ids");
     assertTrue(body.get().contains("\"text\":\"وصل طلبك\""), body.get());
+    assertTrue(body.get().contains("\"inReplyTo\":\"crm-1\""), "the store's own id: " + body.get());
     assertEquals(
         "sha256=" + ApiChannelConnector.hmacSha256Hex("s3cret", body.get()), signature.get());
   }
@@ -107,6 +110,7 @@ class ApiChannelConnectorTest {
 
   @Test
   void withoutCallbackDeliveryIsRecorded() throws Exception {
-    assertTrue(new ApiChannelConnector().send(reply(Map.of())).externalId().startsWith("api-"));
+    assertTrue(
+        new ApiChannelConnector().send(reply(Map.of())).externalId().startsWith("api/reply-"));
   }
 }

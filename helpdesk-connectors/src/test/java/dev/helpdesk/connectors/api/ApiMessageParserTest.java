@@ -31,8 +31,8 @@ class ApiMessageParserTest {
 
     assertEquals(Channel.API, m.channel());
     assertEquals("store-backend", m.channelAccount());
-    assertEquals("crm-7-1", m.externalId());
-    assertEquals(List.of("crm-7"), m.threadKeys());
+    assertEquals("store-backend/crm-7-1", m.externalId(), "ids are scoped by the integration");
+    assertEquals(List.of("store-backend/crm-7"), m.threadKeys());
     assertEquals(IdentityKind.EMAIL, m.sender().kind());
     assertEquals("layla.hassan@example.com", m.sender().value(), "e-mail is lower-cased");
     assertEquals("ليلى حسن", m.sender().displayName());
@@ -105,6 +105,16 @@ class ApiMessageParserTest {
             .startsWith("sentAt is not an ISO-8601 instant"));
     assertTrue(
         assertThrows(InvalidPayloadException.class, () -> parser.parse("[1,2]")).isMalformed());
+  }
+
+  @Test
+  void twoIntegrationsMayUseTheSameIds() {
+    String json =
+        "{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.co\"},\"text\":\"hi\",\"channelAccount\":\"%s\"}";
+    assertEquals("shop-a/1", parser.parse(String.format(json, "shop-a")).externalId());
+    assertEquals("shop-b/1", parser.parse(String.format(json, "shop-b")).externalId());
+    assertEquals("1", ApiMessageParser.unscoped("shop-a/1"));
+    assertThrows(InvalidPayloadException.class, () -> parser.parse(String.format(json, "a/b")));
   }
 
   @Test
