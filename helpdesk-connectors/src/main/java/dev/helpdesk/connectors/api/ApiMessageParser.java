@@ -70,20 +70,7 @@ public final class ApiMessageParser {
 
   /** Parses a JSON array of messages (a batch), at most {@code max} of them. */
   public List<InboundMessage> parseBatch(String json, int max) {
-    JsonValue v;
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      v = reader.readValue();
-    } catch (JsonParsingException e) {
-      throw new InvalidPayloadException(
-          "malformed JSON at line "
-              + e.getLocation().getLineNumber()
-              + ", column "
-              + e.getLocation().getColumnNumber(),
-          true);
-    } catch (JsonException e) {
-      throw new InvalidPayloadException("malformed JSON", true);
-    }
-    if (!(v instanceof JsonArray array)) {
+    if (!(read(json) instanceof JsonArray array)) {
       throw new InvalidPayloadException("a batch must be a JSON array of messages", true);
     }
     if (array.isEmpty() || array.size() > max) {
@@ -93,7 +80,7 @@ public final class ApiMessageParser {
     List<InboundMessage> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       try {
-        out.add(parse(array.get(i).toString()));
+        out.add(message(array.get(i)));
       } catch (InvalidPayloadException e) {
         throw new InvalidPayloadException("message " + i + ": " + e.getMessage(), e.isMalformed());
       }
@@ -101,14 +88,15 @@ public final class ApiMessageParser {
     return out;
   }
 
+  /** Parses one message (a JSON object). */
   public InboundMessage parse(String json) {
-    JsonObject o;
+    return message(read(json));
+  }
+
+  /** JSON text to a value, or an error that says where the text is broken. */
+  private static JsonValue read(String json) {
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      JsonValue v = reader.readValue();
-      if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidPayloadException("the message must be a JSON object", true);
-      }
-      o = v.asJsonObject();
+      return reader.readValue();
     } catch (JsonParsingException e) {
       throw new InvalidPayloadException(
           "malformed JSON at line "
@@ -119,7 +107,12 @@ public final class ApiMessageParser {
     } catch (JsonException e) {
       throw new InvalidPayloadException("malformed JSON", true);
     }
+  }
 
+  private InboundMessage message(JsonValue v) {
+    if (!(v instanceof JsonObject o)) {
+      throw new InvalidPayloadException("the message must be a JSON object", true);
+    }
     String externalId = str(o, "externalId");
     if (externalId == null || externalId.isBlank()) {
       throw new InvalidPayloadException("externalId is required", false);

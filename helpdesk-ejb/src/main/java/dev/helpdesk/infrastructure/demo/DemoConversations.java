@@ -24,7 +24,8 @@ final class DemoConversations {
 
   static final List<Conversation> ALL = new ArrayList<>();
 
-  private static void en(
+  private static void add(
+      String language,
       Channel ch,
       String key,
       String name,
@@ -34,24 +35,12 @@ final class DemoConversations {
       String subject,
       String text,
       String reply) {
-    ALL.add(new Conversation(ch, key, name, "en", team, topic, order, subject, text, reply));
-  }
-
-  private static void ar(
-      Channel ch,
-      String key,
-      String name,
-      String team,
-      String topic,
-      String order,
-      String subject,
-      String text,
-      String reply) {
-    ALL.add(new Conversation(ch, key, name, "ar", team, topic, order, subject, text, reply));
+    ALL.add(new Conversation(ch, key, name, language, team, topic, order, subject, text, reply));
   }
 
   static {
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1001",
         "Olivia Brown",
@@ -61,7 +50,8 @@ final class DemoConversations {
         null,
         "My card keeps getting declined at the payment step, but my bank says everything is fine.",
         "Sorry about that! Could you try again with 3-D Secure enabled? Some banks block the first online payment.");
-    ar(
+    add(
+        "ar",
         Channel.WHATSAPP,
         "+971501110001",
         "أحمد المنصوري",
@@ -71,7 +61,8 @@ final class DemoConversations {
         null,
         "مرحبا، أين طلبي رقم 1001؟ مضى أسبوع ولم يصل.",
         "أهلاً أحمد، طلبك في الطريق وسيصل خلال يومين. رقم التتبع أرسلناه إلى بريدك.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "james.wilson@example.com",
         "James Wilson",
@@ -81,7 +72,8 @@ final class DemoConversations {
         "Return a jacket that doesn't fit",
         "Hi, the jacket I ordered is too small. How do I return it and get a bigger size?",
         "Hi James, you can exchange it for free within 30 days. I've emailed you a prepaid return label.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2001",
         "فاطمة الزهراء",
@@ -91,7 +83,8 @@ final class DemoConversations {
         null,
         "كود الخصم WELCOME10 لا يعمل عند الدفع، ما المشكلة؟",
         "كود WELCOME10 صالح للطلب الأول فقط وبحد أدنى ١٠٠ درهم. جربي مرة أخرى بعد إضافة منتج.");
-    en(
+    add(
+        "en",
         Channel.MESSENGER,
         "4410021",
         "Sophia Martinez",
@@ -101,7 +94,8 @@ final class DemoConversations {
         null,
         "Do you ship to Canada and how long does it take?",
         "We do! Standard shipping to Canada takes 5-8 business days, express 2-3.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "khalid.alharbi@example.com",
         "خالد الحربي",
@@ -111,7 +105,8 @@ final class DemoConversations {
         "استرجاع المبلغ",
         "أرجعت الحذاء قبل عشرة أيام ولم يصلني المبلغ حتى الآن.",
         "استلمنا المرتجع، وتمت إعادة المبلغ إلى بطاقتك اليوم. قد يستغرق ظهوره ٣-٥ أيام عمل.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1002",
         "Liam Johnson",
@@ -121,7 +116,8 @@ final class DemoConversations {
         null,
         "The checkout page freezes when I click Place order. I'm on Safari on my iPhone.",
         "Thanks for telling us. Please try once more; we fixed an issue with Safari a minute ago.");
-    ar(
+    add(
+        "ar",
         Channel.INSTAGRAM,
         "nour.designs",
         "نور",
@@ -131,7 +127,8 @@ final class DemoConversations {
         null,
         "هل يمكن تغيير عنوان التوصيل لطلبي؟",
         "نعم، غيّرنا العنوان قبل الشحن. ستصلك رسالة تأكيد.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "emily.davis@example.com",
         "Emily Davis",
@@ -141,7 +138,8 @@ final class DemoConversations {
         "Charged twice for one order",
         "I was charged twice for order 1005! Please refund the duplicate charge.",
         "Hi Emily, the second charge was a pending authorisation and has been released. It disappears within 3 days.");
-    ar(
+    add(
+        "ar",
         Channel.TELEGRAM,
         "5521337",
         "يوسف",
@@ -151,7 +149,8 @@ final class DemoConversations {
         null,
         "هل تقبلون الدفع عند الاستلام؟",
         "نعم، الدفع عند الاستلام متاح داخل الإمارات والسعودية بإضافة رسوم ١٠ دراهم.");
-    en(
+    add(
+        "en",
         Channel.API,
         "noah.miller@example.com",
         "Noah Miller",
@@ -161,7 +160,8 @@ final class DemoConversations {
         "Tracking shows no movement",
         "Tracking for my order hasn't updated in four days. Is it lost?",
         "The carrier had a scanning delay; your parcel is at the local depot and out for delivery tomorrow.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2002",
         "مريم",
@@ -171,7 +171,8 @@ final class DemoConversations {
         null,
         "أريد إرجاع فستان، هل الإرجاع مجاني؟",
         "الإرجاع مجاني خلال ٣٠ يوماً. أرسلنا لكِ ملصق الشحن.");
-    en(
+    add(
+        "en",
         Channel.WHATSAPP,
         "+14155550123",
         "Ava Taylor",
@@ -181,7 +182,8 @@ final class DemoConversations {
         null,
         "Can I use two discount codes on the same order?",
         "Only one code per order, but the Black Friday discount applies on top of it automatically.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "sara.alqahtani@example.com",
         "سارة القحطاني",
@@ -191,7 +193,8 @@ final class DemoConversations {
         "الطلب ناقص",
         "وصلني الطلب لكن ينقصه منتج واحد من أصل ثلاثة.",
         "نعتذر يا سارة، شحنا المنتج الناقص اليوم وسيصل غداً.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1003",
         "Mason Anderson",
@@ -201,7 +204,8 @@ final class DemoConversations {
         null,
         "Why do I have to create an account to check out?",
         "You don't! Choose 'Continue as guest' under the login box.");
-    ar(
+    add(
+        "ar",
         Channel.MESSENGER,
         "7781200",
         "عمر",
@@ -211,7 +215,8 @@ final class DemoConversations {
         null,
         "تم رفض بطاقتي مدى عند الدفع",
         "بطاقات مدى مدعومة؛ تأكد من تفعيل الشراء عبر الإنترنت من تطبيق البنك ثم أعد المحاولة.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "isabella.thomas@example.com",
         "Isabella Thomas",
@@ -221,7 +226,8 @@ final class DemoConversations {
         "Refund to a different card?",
         "My old card expired. Where will my refund go?",
         "Refunds go to the original card; your bank forwards it to the new one automatically.");
-    ar(
+    add(
+        "ar",
         Channel.WHATSAPP,
         "+966551230001",
         "عبدالله",
@@ -231,7 +237,8 @@ final class DemoConversations {
         null,
         "كم تستغرق مدة التوصيل إلى الرياض؟",
         "التوصيل إلى الرياض من يومين إلى ثلاثة أيام عمل.");
-    en(
+    add(
+        "en",
         Channel.INSTAGRAM,
         "lucas.shop",
         "Lucas White",
@@ -241,7 +248,8 @@ final class DemoConversations {
         null,
         "Has my order 1010 shipped yet?",
         "Yes, it shipped this morning; the tracking link is in your inbox.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2003",
         "هدى",
@@ -251,7 +259,8 @@ final class DemoConversations {
         null,
         "صفحة الدفع لا تقبل رقم هاتفي السعودي",
         "أصلحنا المشكلة، أدخلي الرقم بصيغة ‎+966‎ وسيعمل.");
-    en(
+    add(
+        "en",
         Channel.TELEGRAM,
         "9912001",
         "Mia Harris",
@@ -261,7 +270,8 @@ final class DemoConversations {
         null,
         "Can I return a sale item?",
         "Sale items can be returned within 14 days, unworn and with tags.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "layla.hassan@example.com",
         "ليلى حسن",
@@ -271,7 +281,8 @@ final class DemoConversations {
         "لم أستلم المبلغ المسترد",
         "طلبت استرداد المبلغ قبل أسبوعين ولم يصلني شيء.",
         "تم إصدار الاسترداد بتاريخ ١٥ الشهر؛ أرفقنا إيصال العملية.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1004",
         "Ethan Clark",
@@ -281,7 +292,8 @@ final class DemoConversations {
         null,
         "Is Apple Pay supported?",
         "Yes, Apple Pay shows on the payment step in Safari and on iPhone.");
-    ar(
+    add(
+        "ar",
         Channel.API,
         "hassan.ali@example.com",
         "حسن علي",
@@ -291,7 +303,8 @@ final class DemoConversations {
         "إلغاء الطلب",
         "أريد إلغاء طلبي رقم 1012 قبل الشحن",
         "ألغينا الطلب وسيُعاد المبلغ خلال ٥ أيام عمل.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "charlotte.lewis@example.com",
         "Charlotte Lewis",
@@ -301,7 +314,8 @@ final class DemoConversations {
         "Express shipping didn't arrive on time",
         "I paid for express shipping but it took five days. Can I get the shipping fee back?",
         "You're right, express should be 2 days. We've refunded the shipping fee.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2004",
         "رنا",
@@ -311,7 +325,8 @@ final class DemoConversations {
         null,
         "هل يوجد كوبون خصم للطلب الأول؟",
         "نعم، استخدمي WELCOME10 للحصول على خصم ١٠٪ على طلبك الأول.");
-    en(
+    add(
+        "en",
         Channel.WHATSAPP,
         "+447700900123",
         "Amelia Walker",
@@ -321,7 +336,8 @@ final class DemoConversations {
         null,
         "The mug arrived broken. What now?",
         "So sorry! No need to send it back; a replacement ships today.");
-    ar(
+    add(
+        "ar",
         Channel.INSTAGRAM,
         "dalia.style",
         "داليا",
@@ -331,7 +347,8 @@ final class DemoConversations {
         null,
         "هل تشحنون إلى الكويت؟",
         "نعم، الشحن إلى الكويت خلال ٣-٥ أيام عمل.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1005",
         "Benjamin Hall",
@@ -341,7 +358,8 @@ final class DemoConversations {
         null,
         "My cart emptied itself when I logged in.",
         "Your items were saved to your account cart; refresh the page and they'll appear.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "mohammed.saleh@example.com",
         "محمد صالح",
@@ -351,7 +369,8 @@ final class DemoConversations {
         "خصم المبلغ مرتين",
         "تم خصم المبلغ مرتين من بطاقتي للطلب نفسه.",
         "الخصم الثاني تفويض مؤقت وسيُلغى تلقائياً خلال ثلاثة أيام.");
-    en(
+    add(
+        "en",
         Channel.MESSENGER,
         "3310099",
         "Harper Young",
@@ -361,7 +380,8 @@ final class DemoConversations {
         null,
         "Can I add an item to an order I placed an hour ago?",
         "Your order hasn't been packed yet, so we've added it. The difference is charged separately.");
-    ar(
+    add(
+        "ar",
         Channel.WHATSAPP,
         "+971502220002",
         "جميلة",
@@ -371,7 +391,8 @@ final class DemoConversations {
         null,
         "المقاس غير مناسب، هل يمكن الاستبدال؟",
         "بالتأكيد، الاستبدال مجاني. سيأتي المندوب لاستلام القطعة غداً.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "henry.king@example.com",
         "Henry King",
@@ -381,7 +402,8 @@ final class DemoConversations {
         "Invoice with VAT number",
         "I need an invoice with my company's VAT number for my last purchase.",
         "Done, the VAT invoice is attached to your order page.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2005",
         "سلمى",
@@ -391,7 +413,8 @@ final class DemoConversations {
         null,
         "حالة الطلب تقول تم التوصيل لكنني لم أستلمه",
         "تواصلنا مع شركة الشحن لفتح تحقيق، وسنرد عليك خلال ٢٤ ساعة.");
-    en(
+    add(
+        "en",
         Channel.API,
         "evelyn.scott@example.com",
         "Evelyn Scott",
@@ -401,7 +424,8 @@ final class DemoConversations {
         "Partial refund",
         "I returned one of two items. Will I get a partial refund?",
         "Yes, the refund for the returned item was issued today.");
-    ar(
+    add(
+        "ar",
         Channel.TELEGRAM,
         "6620011",
         "طارق",
@@ -411,7 +435,8 @@ final class DemoConversations {
         null,
         "لا أستطيع إتمام الطلب، يظهر خطأ في العنوان",
         "يرجى اختيار المدينة من القائمة بدلاً من كتابتها يدوياً.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1006",
         "Alexander Green",
@@ -421,7 +446,8 @@ final class DemoConversations {
         null,
         "Is there free shipping over a certain amount?",
         "Free standard shipping on orders over $50.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "amal.yousef@example.com",
         "آمال يوسف",
@@ -431,7 +457,8 @@ final class DemoConversations {
         "طلب إرجاع",
         "كيف أطبع ملصق الإرجاع؟",
         "ستجدين الملصق في صفحة الطلب تحت 'إرجاع منتج'.");
-    en(
+    add(
+        "en",
         Channel.INSTAGRAM,
         "daniel.fit",
         "Daniel Adams",
@@ -441,7 +468,8 @@ final class DemoConversations {
         null,
         "My influencer code FIT20 says expired.",
         "FIT20 ended yesterday, but here's a new code for you: FIT20X.");
-    ar(
+    add(
+        "ar",
         Channel.WHATSAPP,
         "+201001234567",
         "منى",
@@ -451,7 +479,8 @@ final class DemoConversations {
         null,
         "متى سيتم شحن طلبي؟",
         "سيُشحن طلبك اليوم وستصلك رسالة برقم التتبع.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "grace.baker@example.com",
         "Grace Baker",
@@ -461,7 +490,8 @@ final class DemoConversations {
         "Wrong address on my order",
         "I typed the wrong street number. Can you fix it before it ships?",
         "Fixed, the parcel will go to the corrected address.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2006",
         "كريم",
@@ -471,7 +501,8 @@ final class DemoConversations {
         null,
         "هل يمكن الدفع بالتقسيط؟",
         "نعم، عبر تابي أو تمارا بأربع دفعات بدون فوائد.");
-    en(
+    add(
+        "en",
         Channel.CHAT,
         "v-1007",
         "Chloe Nelson",
@@ -481,7 +512,8 @@ final class DemoConversations {
         null,
         "How long do refunds take after you receive the return?",
         "We inspect returns within 2 days; the refund then takes 3-5 business days.");
-    ar(
+    add(
+        "ar",
         Channel.MESSENGER,
         "8870011",
         "زينب",
@@ -491,7 +523,8 @@ final class DemoConversations {
         null,
         "هل يمكن إرجاع العطور؟",
         "العطور قابلة للإرجاع فقط إذا كانت مغلقة بغلافها الأصلي.");
-    en(
+    add(
+        "en",
         Channel.WHATSAPP,
         "+61400111222",
         "Jack Carter",
@@ -501,7 +534,8 @@ final class DemoConversations {
         null,
         "Checkout asks for a postcode but Dubai has none.",
         "Enter 00000 as the postcode for the UAE; we've also made the field optional.");
-    ar(
+    add(
+        "ar",
         Channel.EMAIL,
         "reem.alsayed@example.com",
         "ريم السيد",
@@ -511,7 +545,8 @@ final class DemoConversations {
         "التوصيل السريع",
         "هل يتوفر التوصيل في نفس اليوم في دبي؟",
         "نعم، للطلبات قبل الساعة ١٢ ظهراً داخل دبي.");
-    en(
+    add(
+        "en",
         Channel.TELEGRAM,
         "4400123",
         "Lily Mitchell",
@@ -521,7 +556,8 @@ final class DemoConversations {
         null,
         "I never got an order confirmation email.",
         "It went to your spam folder; we've re-sent it to you.");
-    ar(
+    add(
+        "ar",
         Channel.CHAT,
         "v-2007",
         "فيصل",
@@ -531,7 +567,8 @@ final class DemoConversations {
         null,
         "الخصم لا يظهر في سلة المشتريات",
         "يظهر الخصم في الخطوة الأخيرة قبل الدفع.");
-    en(
+    add(
+        "en",
         Channel.EMAIL,
         "ryan.perez@example.com",
         "Ryan Perez",
