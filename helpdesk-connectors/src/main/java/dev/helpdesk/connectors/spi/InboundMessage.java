@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param attachments attachments, possibly empty
  * @param sentAt when the sender sent it, may be null
  * @param metadata channel context: order/cart reference, checkout step, page URL, language
+ * @param fullText the whole text when {@code text} is a trimmed view of it (an e-mail without its
+ *     quoted history and signature), else null
+ * @param raw the message exactly as received (an e-mail's RFC 822 bytes), kept for audit; may be
+ *     null
  */
 public record InboundMessage(
     Channel channel,
@@ -34,7 +38,9 @@ public record InboundMessage(
     String html,
     List<InboundAttachment> attachments,
     Instant sentAt,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    String fullText,
+    byte[] raw) {
 
   /** Metadata keys the core understands; channels may add others. */
   public static final String ORDER_REF = "orderRef";
@@ -54,5 +60,37 @@ public record InboundMessage(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     text = text == null ? "" : text;
+    if (fullText != null && fullText.equals(text)) {
+      fullText = null;
+    }
+  }
+
+  /** A message whose text is all there is and that keeps no raw form (API, chat, social). */
+  public InboundMessage(
+      Channel channel,
+      String channelAccount,
+      String externalId,
+      List<String> threadKeys,
+      SenderIdentity sender,
+      String subject,
+      String text,
+      String html,
+      List<InboundAttachment> attachments,
+      Instant sentAt,
+      Map<String, String> metadata) {
+    this(
+        channel,
+        channelAccount,
+        externalId,
+        threadKeys,
+        sender,
+        subject,
+        text,
+        html,
+        attachments,
+        sentAt,
+        metadata,
+        null,
+        null);
   }
 }

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param inReplyTo external id of the message this replies to, may be null
  * @param threadKeys every external id of the conversation so far
  * @param authorName display name of the agent replying
+ * @param attachments files sent with the reply
+ * @param automatic true for a message no person wrote (an acknowledgement): channels that can say
+ *     so do (e-mail: {@code Auto-Submitted: auto-replied})
  */
 public record OutboundMessage(
     long messageId,
@@ -29,10 +32,16 @@ public record OutboundMessage(
     String html,
     String inReplyTo,
     List<String> threadKeys,
-    String authorName) {
+    String authorName,
+    List<OutboundAttachment> attachments,
+    boolean automatic) {
 
   public OutboundMessage {
     account = account == null ? Map.of() : Map.copyOf(account);
     threadKeys = threadKeys == null ? List.of() : List.copyOf(threadKeys);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
+
+  /** A file sent with a reply. */
+  public record OutboundAttachment(String filename, String contentType, byte[] data) {}
 }

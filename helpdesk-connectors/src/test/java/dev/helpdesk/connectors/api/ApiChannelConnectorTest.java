@@ -63,7 +63,9 @@ class ApiChannelConnectorTest {
         null,
         "crm-1",
         List.of("crm-1"),
-        "Nadia");
+        "Nadia",
+        List.of(),
+        false);
   }
 
   private String url() {

@@ -1,0 +1,184 @@
+package dev.helpdesk.connectors.email;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.util.ReadableMime;
+
+/**
+ * One IMAP folder, read-only: its UIDVALIDITY and the mails after a given UID, in UID order,
+ * fetched whole in one round trip per chunk. The mailbox is never changed (no flags, no deletes),
+ * so the helpdesk can share it with people and other tools; what was read is tracked by UID.
+ */
+public final class ImapMailbox implements AutoCloseable {
+  /** A mail as fetched: its UID, its size, and its bytes (null when over the size limit). */
+  public record FetchedMail(long uid, long size, byte[] raw) {}
+
+  /**
+   * Where a mailbox is.
+   *
+   * @param security none, ssl (IMAPS) or starttls
+   */
+  public record Settings(
+      String host,
+      int port,
+      String security,
+      String user,
+      String password,
+      String folder,
+      int timeoutMillis) {
+
+    /** Reads a channel account's settings ({@code imap.host}, {@code imap.port}, …). */
+    public static Settings of(Map<String, String> s) {
+      String security = s.getOrDefault("imap.security", "none");
+      int port =
+          Integer.parseInt(s.getOrDefault("imap.port", security.equals("ssl") ? "993" : "143"));
+      return new Settings(
+          s.get("imap.host"),
+          port,
+          security,
+          s.get("imap.user"),
+          s.get("imap.password"),
+          s.getOrDefault("imap.folder", "INBOX"),
+          Integer.parseInt(s.getOrDefault("imap.timeout-ms", "30000")));
+    }
+  }
+
+  private final Store store;
+  private final IMAPFolder folder;
+
+  private ImapMailbox(Store store, IMAPFolder folder) {
+    this.store = store;
+    this.folder = folder;
+  }
+
+  /** Connects and opens the folder read-only. */
+  public static ImapMailbox open(Settings s) throws MessagingException {
+    if (s.host() == null || s.host().isBlank()) {
+      throw new MessagingException("imap.host is not set");
+    }
+    String proto = s.security().equals("ssl") ? "imaps" : "imap";
+    Properties p = new Properties();
+    p.setProperty("mail.store.protocol", proto);
+    p.setProperty("mail." + proto + ".host", s.host());
+    p.setProperty("mail." + proto + ".port", String.valueOf(s.port()));
+    p.setProperty("mail." + proto + ".connectiontimeout", String.valueOf(s.timeoutMillis()));
+    p.setProperty("mail." + proto + ".timeout", String.valueOf(s.timeoutMillis()));
+    p.setProperty("mail." + proto + ".partialfetch", "false");
+    p.setProperty("mail." + proto + ".peek", "true");
+    if (s.security().equals("starttls")) {
+      p.setProperty("mail.imap.starttls.enable", "true");
+      p.setProperty("mail.imap.starttls.required", "true");
+    }
+    Store store = Session.getInstance(p).getStore(proto);
+    store.connect(s.host(), s.port(), s.user(), s.password());
+    try {
+      Folder f = store.getFolder(s.folder());
+      if (!(f instanceof IMAPFolder imap)) {
+        throw new MessagingException("not an IMAP folder: " + s.folder());
+      }
+      imap.open(Folder.READ_ONLY);
+      return new ImapMailbox(store, imap);
+    } catch (MessagingException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public long uidValidity() throws MessagingException {
+    return folder.getUIDValidity();
+  }
+
+  /**
+   * Up to {@code max} mails with a UID above {@code afterUid}, oldest first. Mails larger than
+   * {@code maxBytes} come without their bytes.
+   */
+  public List<FetchedMail> fetchAfter(long afterUid, int max, long maxBytes)
+      throws MessagingException, IOException {
+    Message[] found = folder.getMessagesByUID(afterUid + 1, UIDFolder.MAXUID);
+    FetchProfile sizes = new FetchProfile();
+    sizes.add(UIDFolder.FetchProfileItem.UID);
+    sizes.add(FetchProfile.Item.SIZE);
+    // "n:*" answers the last mail even when its UID is below n: keep only the new ones
+    List<Message> fresh = new ArrayList<>();
+    folder.fetch(found, sizes);
+    for (Message m : found) {
+      if (m != null && folder.getUID(m) > afterUid) {
+        fresh.add(m);
+      }
+    }
+    fresh.sort(Comparator.comparingLong(this::uid));
+    if (fresh.size() > max) {
+      fresh = fresh.subList(0, max);
+    }
+    List<Message> whole = new ArrayList<>();
+    for (Message m : fresh) {
+      if (m.getSize() <= maxBytes) {
+        whole.add(m);
+      }
+    }
+    if (!whole.isEmpty()) {
+      FetchProfile bodies = new FetchProfile();
+      bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+      folder.fetch(whole.toArray(Message[]::new), bodies);
+    }
+    List<FetchedMail> out = new ArrayList<>(fresh.size());
+    for (Message m : fresh) {
+      long size = m.getSize();
+      byte[] raw = null;
+      if (size <= maxBytes) {
+        try (InputStream in = ((ReadableMime) m).getMimeStream()) {
+          raw = in.readAllBytes();
+        }
+      }
+      out.add(new FetchedMail(uid(m), size, raw));
+    }
+    return out;
+  }
+
+  /** UIDs of every mail in the folder (for tests and diagnostics). */
+  public long[] uids() throws MessagingException {
+    Message[] all = folder.getMessages();
+    FetchProfile fp = new FetchProfile();
+    fp.add(UIDFolder.FetchProfileItem.UID);
+    folder.fetch(all, fp);
+    return Arrays.stream(all).mapToLong(this::uid).sorted().toArray();
+  }
+
+  private long uid(Message m) {
+    try {
+      return folder.getUID(m);
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (folder.isOpen()) {
+        folder.close(false);
+      }
+    } catch (MessagingException e) {
+      // closing: nothing to save
+    }
+    try {
+      store.close();
+    } catch (MessagingException e) {
+      // closing: nothing to save
+    }
+  }
+}
