@@ -1,12 +1,14 @@
 package dev.helpdesk.application;
 
 import dev.helpdesk.application.internal.ConnectorRegistry;
+import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.connectors.spi.ChannelConnector;
 import dev.helpdesk.connectors.spi.DeliveryException;
 import dev.helpdesk.connectors.spi.DeliveryReceipt;
 import dev.helpdesk.connectors.spi.IdentityKind;
 import dev.helpdesk.connectors.spi.OutboundMessage;
 import dev.helpdesk.connectors.spi.SenderIdentity;
+import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.contact.ContactIdentity;
 import dev.helpdesk.domain.model.ticket.DeliveryStatus;
 import dev.helpdesk.domain.model.ticket.Message;
@@ -140,9 +142,14 @@ public class DeliveryService {
 
   private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {
     Map<String, String> account = new java.util.HashMap<>();
-    if (t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()) {
-      account.putAll(t.getChannelAccount().getSettings());
-      account.put("address", t.getChannelAccount().getAddress());
+    ChannelAccount from =
+        t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
+            ? t.getChannelAccount()
+            : defaultAccount(m.getChannel());
+    if (from != null) {
+      account.putAll(from.getSettings());
+      account.put("address", from.getAddress());
+      account.putIfAbsent("fromName", from.getName());
     }
     SenderIdentity recipient = recipient(t, m);
     List<String> keys =
@@ -170,7 +177,65 @@ public class DeliveryService {
         m.getHtml(),
         inbound.isEmpty() ? null : inbound.get(0),
         keys,
-        m.getAuthorAgent() == null ? null : m.getAuthorAgent().getDisplayName());
+        m.getAuthorAgent() == null ? null : m.getAuthorAgent().getDisplayName(),
+        m.getAttachments().stream()
+            .map(
+                a ->
+                    new OutboundMessage.OutboundAttachment(
+                        a.getFilename(), a.getContentType(), a.getContent().getData()))
+            .toList(),
+        m.isAutomatic());
+  }
+
+  /**
+   * A ticket that began on another channel is answered by e-mail from the first active mailbox
+   * (likewise for any channel with several accounts).
+   */
+  private ChannelAccount defaultAccount(Channel channel) {
+    List<ChannelAccount> found =
+        em.createQuery(
+                "select a from ChannelAccount a where a.channel = :c and a.active = true order by a.id",
+                ChannelAccount.class)
+            .setParameter("c", channel)
+            .setMaxResults(1)
+            .getResultList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * A bounce came back for a message we sent: the message becomes FAILED with the reason, and the
+   * ticket's timeline says so.
+   *
+   * @return false when no sent message has that id (the bounce is then for admins to look at)
+   */
+  public boolean bounced(Channel channel, String externalId, String reason) {
+    if (externalId == null) {
+      return false;
+    }
+    List<Message> found =
+        em.createQuery(
+                "select m from Message m where m.channel = :c and m.externalId = :id and m.direction = dev.helpdesk.domain.model.ticket.Direction.OUTBOUND",
+                Message.class)
+            .setParameter("c", channel)
+            .setParameter("id", externalId)
+            .getResultList();
+    if (found.isEmpty()) {
+      return false;
+    }
+    Message m = found.get(0);
+    if (m.getDeliveryStatus() != DeliveryStatus.FAILED) {
+      m.markBounced(reason);
+      em.persist(
+          new TicketActivity(
+              m.getTicket(),
+              null,
+              TicketActivity.Type.DELIVERY_FAILED,
+              "message " + m.getSequence() + " on " + channel + ": " + reason,
+              Instant.now()));
+      events.fire(TicketEvent.of(TicketEvent.Type.DELIVERY_CHANGED, m.getTicket(), m.getId()));
+      LOG.info("message " + m.getId() + " bounced: " + reason);
+    }
+    return true;
   }
 
   private SenderIdentity recipient(Ticket t, Message m) throws DeliveryException {

@@ -287,20 +287,81 @@ public class DirectoryService {
         .isEmpty()) {
       throw new ConflictException(channel + " account '" + address.strip() + "' exists already");
     }
+    if (channel == Channel.EMAIL) {
+      address = address.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!address.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+        throw new InvalidRequestException("address", "a mailbox address must be an e-mail address");
+      }
+    }
     ChannelAccount a =
         new ChannelAccount(
             channel,
             address.strip(),
             name == null || name.isBlank() ? address.strip() : name.strip());
     if (settings != null) {
-      String url = settings.get("callbackUrl");
-      if (url != null && !url.matches("https?://\\S+")) {
-        throw new InvalidRequestException(
-            "settings.callbackUrl", "callbackUrl must be an http(s) URL");
-      }
+      validate(settings);
       a.setSettings(settings);
     }
     em.persist(a);
     return ChannelAccountView.of(a);
+  }
+
+  /**
+   * Changes a channel account: its name, whether it is active, and settings (a key with a null
+   * value is removed, others are set; secrets stay write-only).
+   */
+  public ChannelAccountView updateChannelAccount(
+      long id, String name, Boolean active, Map<String, String> settings) {
+    ChannelAccount a = em.find(ChannelAccount.class, id);
+    if (a == null) {
+      throw new NotFoundException("channel account", id);
+    }
+    if (name != null && !name.isBlank()) {
+      a.setName(name.strip());
+    }
+    if (active != null) {
+      a.setActive(active);
+    }
+    if (settings != null) {
+      Map<String, String> merged = a.getSettings();
+      settings.forEach(
+          (k, v) -> {
+            if (v == null) {
+              merged.remove(k);
+            } else {
+              merged.put(k, v);
+            }
+          });
+      validate(merged);
+      a.setSettings(merged);
+    }
+    return ChannelAccountView.of(a);
+  }
+
+  private static void validate(Map<String, String> settings) {
+    String url = settings.get("callbackUrl");
+    if (url != null && !url.matches("https?://\\S+")) {
+      throw new InvalidRequestException(
+          "settings.callbackUrl", "callbackUrl must be an http(s) URL");
+    }
+    for (String key : List.of("imap.port", "smtp.port", "pollSeconds")) {
+      String v = settings.get(key);
+      if (v != null && !v.strip().matches("\\d{1,5}")) {
+        throw new InvalidRequestException("settings." + key, key + " must be a whole number");
+      }
+    }
+    for (String key : List.of("imap.security", "smtp.security")) {
+      String v = settings.get(key);
+      if (v != null && !List.of("none", "ssl", "starttls").contains(v)) {
+        throw new InvalidRequestException(
+            "settings." + key, key + " must be none, ssl or starttls");
+      }
+    }
+    for (String key : List.of("autoReply")) {
+      String v = settings.get(key);
+      if (v != null && !List.of("true", "false").contains(v)) {
+        throw new InvalidRequestException("settings." + key, key + " must be true or false");
+      }
+    }
   }
 }

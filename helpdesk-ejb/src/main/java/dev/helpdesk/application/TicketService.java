@@ -48,6 +48,7 @@ public class TicketService {
 
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
+  @Inject dev.helpdesk.application.internal.AttachmentStore attachmentStore;
   @Inject Event<TicketEvent> events;
 
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
@@ -206,11 +207,15 @@ public class TicketService {
         activities);
   }
 
+  /** A file an agent attaches to a reply. */
+  public record NewAttachment(String filename, String contentType, byte[] data) {}
+
   /**
    * A public reply, stored QUEUED and handed to the outbound queue in the same transaction. It goes
    * out on {@code channel}, by default the channel the shopper last wrote on.
    *
    * @param status optional status to set with the reply (e.g. SOLVED, PENDING)
+   * @param files attachments, stored once each like inbound ones
    */
   public MessageView reply(
       Caller caller,
@@ -218,7 +223,8 @@ public class TicketService {
       String text,
       String html,
       Channel channel,
-      TicketStatus status) {
+      TicketStatus status,
+      List<NewAttachment> files) {
     Ticket t = writable(caller, ticketId);
     Agent me = agent(caller);
     String body = requireText(text, html);
@@ -228,6 +234,23 @@ public class TicketService {
       m.setHtml(sanitizer.sanitize(html));
     }
     em.persist(m);
+    for (NewAttachment f : files == null ? List.<NewAttachment>of() : files) {
+      if (f.data() == null || f.data().length == 0) {
+        throw new InvalidRequestException("attachments", "an attachment has no data");
+      }
+      String name =
+          f.filename() == null || f.filename().isBlank()
+              ? "attachment"
+              : f.filename().replaceAll("[\\p{Cntrl}/\\\\]", "_");
+      String type =
+          f.contentType() == null || !f.contentType().matches("[\\w.+-]+/[\\w.+-]+")
+              ? "application/octet-stream"
+              : f.contentType();
+      MessageAttachment a =
+          new MessageAttachment(m, attachmentStore.store(f.data()), name, type, null);
+      em.persist(a);
+      m.getAttachments().add(a);
+    }
     Instant now = Instant.now();
     t.agentReplied(now);
     t.setPreview(body);
@@ -258,6 +281,19 @@ public class TicketService {
           "attachment " + messageAttachmentId + " belongs to a team you are not in");
     }
     return new AttachmentContent(a.getFilename(), a.getContentType(), a.getContent().getData());
+  }
+
+  /** A message exactly as it arrived (an e-mail's RFC 822 source), for a caller who may see it. */
+  public byte[] rawMessage(Caller caller, long messageId) {
+    Message m = em.find(Message.class, messageId);
+    if (m == null) {
+      throw new NotFoundException("message", messageId);
+    }
+    visible(caller, m.getTicketId());
+    if (m.getRaw() == null) {
+      throw new NotFoundException("raw source of message", messageId);
+    }
+    return m.getRaw().getData();
   }
 
   /** An internal note, seen by staff only. */

@@ -111,13 +111,16 @@ public final class Views {
       Ref authorContact,
       String subject,
       String text,
+      String fullText,
       String html,
       Instant sentAt,
       DeliveryStatus deliveryStatus,
       int deliveryAttempts,
       String deliveryError,
       Map<String, String> metadata,
-      List<AttachmentView> attachments) {
+      List<AttachmentView> attachments,
+      boolean automatic,
+      boolean rawAvailable) {
     public static MessageView of(Message m) {
       Contact c = m.getAuthorContact();
       return new MessageView(
@@ -131,6 +134,7 @@ public final class Views {
           c == null ? null : new Ref(c.getId(), c.getName()),
           m.getSubject(),
           m.getText(),
+          m.getFullText(),
           m.getHtml(),
           m.getSentAt(),
           m.getDeliveryStatus(),
@@ -142,7 +146,9 @@ public final class Views {
                   a ->
                       new AttachmentView(
                           a.getId(), a.getFilename(), a.getContentType(), a.getContent().getSize()))
-              .toList());
+              .toList(),
+          m.isAutomatic(),
+          m.getRaw() != null);
     }
 
     private static Map<String, String> metadata(String json) {

@@ -37,6 +37,15 @@ public class AttachmentStore {
     return a;
   }
 
+  /** Stores the content when it is within the limit; returns null (and keeps nothing) otherwise. */
+  public Attachment storeWithinLimit(byte[] data) {
+    return data.length > MAX_BYTES ? null : store(data);
+  }
+
+  public static long maxBytes() {
+    return MAX_BYTES;
+  }
+
   static String sha256(byte[] data) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

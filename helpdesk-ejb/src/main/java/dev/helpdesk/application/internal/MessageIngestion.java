@@ -152,6 +152,10 @@ public class MessageIngestion {
     message.setHtml(in.html());
     message.setSentAt(at);
     message.setMetadata(json(in.metadata()));
+    message.setFullText(in.fullText());
+    if (in.raw() != null) {
+      message.setRaw(attachmentStore.storeWithinLimit(in.raw()));
+    }
     em.persist(message);
     for (InboundAttachment a : in.attachments()) {
       message

@@ -3,6 +3,7 @@ package dev.helpdesk.infrastructure.persistence;
 import dev.helpdesk.domain.model.agent.Agent;
 import dev.helpdesk.domain.model.agent.PasswordHasher;
 import dev.helpdesk.domain.model.agent.Role;
+import dev.helpdesk.infrastructure.ServerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -55,11 +56,7 @@ public class FirstAdmin {
     }
   }
 
-  static String setting(String property, String env, String fallback) {
-    String v = System.getProperty(property);
-    if (v == null || v.isBlank()) {
-      v = System.getenv(env);
-    }
-    return v == null || v.isBlank() ? fallback : v;
+  private static String setting(String property, String env, String fallback) {
+    return ServerSettings.get(property, env, fallback);
   }
 }

@@ -151,4 +151,15 @@ public class AdminResource {
         directory.createChannelAccount(channel, body.address(), body.name(), body.settings());
     return Response.status(201).entity(a).build();
   }
+
+  public record ChannelAccountUpdate(String name, Boolean active, Map<String, String> settings) {}
+
+  @PUT
+  @Path("/channel-accounts/{id}")
+  @RolesAllowed("ADMIN")
+  public ChannelAccountView updateChannelAccount(
+      @PathParam("id") long id, ChannelAccountUpdate body) {
+    TicketResource.require(body);
+    return directory.updateChannelAccount(id, body.name(), body.active(), body.settings());
+  }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,7 +37,11 @@ public class TicketResource {
   @Inject TicketService tickets;
   @Inject CurrentCaller caller;
 
-  public record ReplyRequest(String text, String html, String channel, String status) {}
+  public record ReplyRequest(
+      String text, String html, String channel, String status, List<FileUpload> attachments) {}
+
+  /** A file sent with a reply: {@code data} is base64. */
+  public record FileUpload(String filename, String contentType, String data) {}
 
   public record NoteRequest(String text) {}
 
@@ -119,7 +124,24 @@ public class TicketResource {
     Channel ch = body.channel() == null ? null : parse(Channel.class, "channel", body.channel());
     TicketStatus st =
         body.status() == null ? null : parse(TicketStatus.class, "status", body.status());
-    MessageView m = tickets.reply(caller.get(), id, body.text(), body.html(), ch, st);
+    List<TicketService.NewAttachment> files = new java.util.ArrayList<>();
+    if (body.attachments() != null) {
+      for (FileUpload f : body.attachments()) {
+        if (f == null || f.data() == null) {
+          throw new BadParameterException("attachments", "each attachment needs base64 data");
+        }
+        try {
+          files.add(
+              new TicketService.NewAttachment(
+                  f.filename(),
+                  f.contentType(),
+                  java.util.Base64.getMimeDecoder().decode(f.data())));
+        } catch (IllegalArgumentException e) {
+          throw new BadParameterException("attachments", "data is not base64: " + e.getMessage());
+        }
+      }
+    }
+    MessageView m = tickets.reply(caller.get(), id, body.text(), body.html(), ch, st, files);
     return Response.accepted(m).build();
   }
 

@@ -92,6 +92,19 @@ public class Message {
   @Column(name = "body_html")
   private String html;
 
+  /** The whole text when {@code text} is trimmed (an e-mail without its quoted history). */
+  @Column(name = "full_text")
+  private String fullText;
+
+  /** The message exactly as received (an e-mail's RFC 822 bytes), when the channel has one. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "raw_attachment_id")
+  private Attachment raw;
+
+  /** Sent by the helpdesk itself (an acknowledgement), not by an agent. */
+  @Column(nullable = false)
+  private boolean automatic;
+
   @Column(name = "sent_at")
   private Instant sentAt;
 
@@ -150,6 +163,18 @@ public class Message {
     return m;
   }
 
+  /**
+   * A message the helpdesk sends by itself (an acknowledgement of a new ticket): queued like a
+   * reply, but it is nobody's first response.
+   */
+  public static Message automatic(Ticket ticket, Channel channel, String text) {
+    Message m = new Message(ticket, Direction.OUTBOUND, Visibility.PUBLIC, channel, text);
+    m.automatic = true;
+    m.deliveryStatus = DeliveryStatus.QUEUED;
+    m.sentAt = m.createdAt;
+    return m;
+  }
+
   /** An internal note: never leaves the helpdesk. */
   public static Message note(Ticket ticket, Agent author, String text) {
     Message m =
@@ -176,8 +201,35 @@ public class Message {
     return deliveryAttempts;
   }
 
+  /** A delivery failure reported later (a bounce): the message is FAILED with the reason. */
+  public void markBounced(String reason) {
+    this.deliveryStatus = DeliveryStatus.FAILED;
+    this.deliveryError =
+        reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000));
+  }
+
   public Long getId() {
     return id;
+  }
+
+  public String getFullText() {
+    return fullText;
+  }
+
+  public void setFullText(String fullText) {
+    this.fullText = fullText;
+  }
+
+  public Attachment getRaw() {
+    return raw;
+  }
+
+  public void setRaw(Attachment raw) {
+    this.raw = raw;
+  }
+
+  public boolean isAutomatic() {
+    return automatic;
   }
 
   public Ticket getTicket() {

@@ -32,7 +32,8 @@ public class TicketActivity {
     MERGED_FROM,
     REOPENED,
     FOLLOW_UP_OPENED,
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    AUTO_REPLY
   }
 
   @Id
