@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EmailIngestBench {
   static final int MAILS = Integer.getInteger("bench.mails", 1_000);
+  static final int WARMUP = Integer.getInteger("bench.mail-warmup", 500);
   static final Path IMAP_DIR = Path.of("target/bench-imap");
 
   @Deployment(testable = false)
@@ -70,26 +71,41 @@ class EmailIngestBench {
     }
   }
 
-  @Test
-  void ingestAThousandMailBacklog() throws Exception {
-    long bytes = deliverBacklog();
-    Api admin = Api.admin(base);
+  private static long mailbox(Api admin, String address, String user) {
     var created =
         admin.post(
             "api/v1/channel-accounts",
             Map.of(
-                "channel", "EMAIL",
-                "address", "support@bench.test",
-                "name", "Bench Store",
+                "channel",
+                "EMAIL",
+                "address",
+                address,
+                "name",
+                "Bench Store",
                 "settings",
-                    Map.of(
-                        "imap.host", "127.0.0.1",
-                        "imap.port", "10143",
-                        "imap.user", "support",
-                        "imap.password", "secret")));
+                Map.of(
+                    "imap.host", "127.0.0.1",
+                    "imap.port", "10143",
+                    "imap.user", user,
+                    "imap.password", "secret")));
     assertEquals(201, created.status(), created.body());
-    long id = created.json().getJsonNumber("id").longValue();
+    return created.json().getJsonNumber("id").longValue();
+  }
 
+  @Test
+  void ingestAThousandMailBacklog() throws Exception {
+    Api admin = Api.admin(base);
+    // a cold server first: the very first poll after start (JIT compiling as it goes)
+    deliver("shopper", WARMUP, "cold");
+    long coldBox = mailbox(admin, "cold@bench.test", "shopper");
+    long c0 = System.nanoTime();
+    JsonObject cold = admin.post("api/v1/mailboxes/" + coldBox + "/poll", Map.of()).json();
+    double coldSeconds = (System.nanoTime() - c0) / 1e9;
+    assertEquals(WARMUP, cold.getInt("fetched"), cold.toString());
+
+    // then the measured backlog, on the warmed-up server
+    long bytes = deliver("support", MAILS, "bench");
+    long id = mailbox(admin, "support@bench.test", "support");
     long t0 = System.nanoTime();
     JsonObject first = admin.post("api/v1/mailboxes/" + id + "/poll", Map.of()).json();
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -106,11 +122,15 @@ class EmailIngestBench {
     String report =
         String.format(
             "==== e-mail ingest on %s (%d cores) ====%n"
+                + "cold server, first %d mails: %.2f s = %.0f mails/s%n"
                 + "backlog: %d mails, %.1f MB, %d tickets created, %d appended, %d quarantined%n"
                 + "first poll: %.2f s to the last ticket = %.0f mails/s%n"
                 + "re-read after resync (all duplicates): %.2f s = %.0f mails/s%n",
             db,
             Runtime.getRuntime().availableProcessors(),
+            WARMUP,
+            coldSeconds,
+            WARMUP / coldSeconds,
             MAILS,
             bytes / 1e6,
             first.getInt("created"),
@@ -126,8 +146,8 @@ class EmailIngestBench {
     Files.writeString(out.resolve("email-results.txt"), report);
   }
 
-  /** Writes the backlog into the IMAP server over LMTP; returns its size in bytes. */
-  private static long deliverBacklog() throws IOException {
+  /** Writes {@code count} mails into a user's mailbox over LMTP; returns their size in bytes. */
+  private static long deliver(String user, int count, String prefix) throws IOException {
     Random random = new Random(42);
     long total = 0;
     try (Socket s = new Socket("127.0.0.1", 10024);
@@ -137,12 +157,12 @@ class EmailIngestBench {
       expect(in, "220");
       send(out, "LHLO bench.test");
       expect(in, "250");
-      for (int i = 0; i < MAILS; i++) {
-        String mail = mail(i, random);
+      for (int i = 0; i < count; i++) {
+        String mail = mail(prefix, i, random);
         total += mail.length();
         send(out, "MAIL FROM:<sender" + (i % 200) + "@example.com>");
         expect(in, "250");
-        send(out, "RCPT TO:<support>");
+        send(out, "RCPT TO:<" + user + ">");
         expect(in, "250");
         send(out, "DATA");
         expect(in, "354");
@@ -190,7 +210,7 @@ class EmailIngestBench {
   };
 
   /** One mail of the backlog: size, language, attachments and threading vary with i. */
-  static String mail(int i, Random random) {
+  static String mail(String prefix, int i, Random random) {
     int sender = i % 200;
     boolean arabic = i % 5 == 0;
     boolean attachment = i % 10 == 3;
@@ -217,11 +237,17 @@ class EmailIngestBench {
         .append("To: support@bench.test\r\nSubject: ")
         .append(reply ? "Re: " : "")
         .append(subject)
-        .append("\r\nMessage-ID: <bench-")
+        .append("\r\nMessage-ID: <")
+        .append(prefix)
+        .append('-')
         .append(i)
         .append("@example.com>\r\nDate: Sun, 22 Nov 2026 10:15:00 +0300\r\nMIME-Version: 1.0\r\n");
     if (reply) {
-      m.append("In-Reply-To: <bench-").append(i - 200).append("@example.com>\r\n");
+      m.append("In-Reply-To: <")
+          .append(prefix)
+          .append('-')
+          .append(i - 200)
+          .append("@example.com>\r\n");
     }
     if (!attachment) {
       m.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")

@@ -6,6 +6,8 @@ import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.ticket.Message;
 import dev.helpdesk.domain.model.ticket.Ticket;
 import dev.helpdesk.domain.model.ticket.TicketActivity;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -38,22 +41,40 @@ public class Acknowledgements {
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
   @Inject Event<TicketEvent> events;
+  @Resource SessionContext self;
 
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  /**
+   * Every new ticket passes here, so the common answer ("no acknowledgement") costs one small query
+   * and no transaction; only a ticket that gets one opens a transaction ({@link #acknowledge}).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void ticketCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketEvent e) {
     if (e.type() != TicketEvent.Type.TICKET_CREATED || e.messageId() == null) {
       return;
     }
-    Ticket t = em.find(Ticket.class, e.ticketId());
-    if (t == null || t.getChannel() != Channel.EMAIL || t.getChannelAccount() == null) {
+    List<String> settings =
+        em.createQuery(
+                "select a.settings from Ticket t join t.channelAccount a"
+                    + " where t.id = :id and t.channel = :c and a.active = true",
+                String.class)
+            .setParameter("id", e.ticketId())
+            .setParameter("c", Channel.EMAIL)
+            .getResultList();
+    if (settings.isEmpty()
+        || !Boolean.parseBoolean(
+            ChannelAccount.parseSettings(settings.get(0)).getOrDefault("autoReply", "false"))) {
       return;
     }
+    self.getBusinessObject(Acknowledgements.class).acknowledge(e.ticketId(), e.messageId());
+  }
+
+  /** Sends the acknowledgement of a new ticket, unless loop and storm rules say no. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void acknowledge(long ticketId, long messageId) {
+    Ticket t = em.find(Ticket.class, ticketId);
     ChannelAccount mailbox = t.getChannelAccount();
     Map<String, String> settings = mailbox.getSettings();
-    if (!Boolean.parseBoolean(settings.getOrDefault("autoReply", "false"))) {
-      return;
-    }
-    Message first = em.find(Message.class, e.messageId());
+    Message first = em.find(Message.class, messageId);
     if (first == null
         || (first.getMetadata() != null && first.getMetadata().contains(EmailParser.AUTOMATIC))) {
       return;

@@ -11,9 +11,11 @@ import dev.helpdesk.connectors.spi.InboundMessage;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.channel.MailboxState;
 import dev.helpdesk.domain.model.channel.QuarantinedMail;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -43,6 +47,9 @@ public class MailboxService {
   static final long MAX_MESSAGE_BYTES =
       Long.getLong("helpdesk.mail.max-message-bytes", 40L * 1024 * 1024);
 
+  /** Groups of a chunk stored side by side: {@code helpdesk.mail.parallel} (default 4). */
+  static final int PARALLEL = Integer.getInteger("helpdesk.mail.parallel", 4);
+
   /** One poll per mailbox at a time on this node (the timer and "poll now" may meet). */
   private static final Map<Long, ReentrantLock> POLLING = new ConcurrentHashMap<>();
 
@@ -50,6 +57,7 @@ public class MailboxService {
   @Inject IngestService ingest;
   @Inject MailboxLedger ledger;
   @Inject DeliveryService delivery;
+  @Resource ManagedExecutorService executor;
 
   /** What a poll did. */
   public record PollResult(
@@ -132,75 +140,39 @@ public class MailboxService {
                 + validity
                 + "), reading the folder again; stored mails are recognised by Message-ID");
       }
+      // fetching and parsing a chunk overlaps storing the one before; at most one is in flight,
+      // and the position moves past a chunk only once it is stored
+      Batch previous = null;
       while (true) {
+        long t0 = System.nanoTime();
         List<ImapMailbox.FetchedMail> chunk = box.fetchAfter(after, CHUNK, MAX_MESSAGE_BYTES);
-        if (chunk.isEmpty()) {
+        n.fetchNanos += System.nanoTime() - t0;
+        Batch current =
+            chunk.isEmpty() ? null : prepare(account, folder, validity, chunk, parser, n);
+        if (previous != null) {
+          long s0 = System.nanoTime();
+          count(finish(previous), n);
+          n.storeNanos += System.nanoTime() - s0;
+          ledger.advance(id, folder, validity, previous.lastUid, previous.size);
+        }
+        if (current == null) {
           break;
         }
-        List<InboundMessage> messages = new ArrayList<>(chunk.size());
-        List<ImapMailbox.FetchedMail> sources = new ArrayList<>(chunk.size());
-        for (ImapMailbox.FetchedMail mail : chunk) {
-          if (mail.raw() == null) {
-            quarantine(
-                account,
-                folder,
-                validity,
-                mail,
-                "message of "
-                    + mail.size()
-                    + " bytes is over the limit of "
-                    + MAX_MESSAGE_BYTES
-                    + " bytes");
-            n.quarantined++;
-            continue;
-          }
-          ParsedEmail parsed;
-          try {
-            parsed = parser.parse(mail.raw(), account.getAddress());
-          } catch (MalformedEmailException e) {
-            quarantine(account, folder, validity, mail, e.getMessage());
-            n.quarantined++;
-            continue;
-          }
-          if (parsed.bounce() != null) {
-            n.bounces++;
-            if (!delivery.bounced(
-                Channel.EMAIL, parsed.bounce().originalMessageId(), parsed.bounce().reason())) {
-              quarantine(
-                  account,
-                  folder,
-                  validity,
-                  mail,
-                  "bounce for a message this helpdesk did not send ("
-                      + parsed.bounce().originalMessageId()
-                      + "): "
-                      + parsed.bounce().reason());
-              n.quarantined++;
-            }
-            continue;
-          }
-          messages.add(parsed.message());
-          sources.add(mail);
-        }
-        for (IngestResult r : store(account, folder, validity, messages, sources)) {
-          if (r == null) {
-            n.quarantined++;
-          } else if (r.duplicate()) {
-            n.duplicates++;
-          } else if (r.ticketCreated()) {
-            n.created++;
-          } else {
-            n.appended++;
-          }
-        }
-        n.fetched += chunk.size();
-        after = chunk.get(chunk.size() - 1).uid();
-        ledger.advance(id, folder, validity, after, chunk.size());
+        after = current.lastUid;
+        start(current, account, folder, validity);
+        previous = current;
       }
       ledger.polled(id, folder, null);
       PollResult result = n.result(account, null);
       if (n.fetched > 0) {
-        LOG.info("mailbox " + account.getAddress() + ": " + result);
+        LOG.info(
+            "mailbox "
+                + account.getAddress()
+                + ": "
+                + result
+                + String.format(
+                    " (IMAP %d ms, parsing %d ms, waiting for storage %d ms)",
+                    n.fetchNanos / 1_000_000, n.parseNanos / 1_000_000, n.storeNanos / 1_000_000));
       }
       return result;
     } catch (jakarta.mail.MessagingException | java.io.IOException | RuntimeException e) {
@@ -219,6 +191,9 @@ public class MailboxService {
     int duplicates;
     int quarantined;
     int bounces;
+    long fetchNanos;
+    long parseNanos;
+    long storeNanos;
 
     PollResult result(ChannelAccount a, String error) {
       return new PollResult(
@@ -234,11 +209,137 @@ public class MailboxService {
     }
   }
 
+  /** A chunk of mails on its way to the database. */
+  private static final class Batch {
+    final List<InboundMessage> messages = new ArrayList<>();
+    final List<ImapMailbox.FetchedMail> sources = new ArrayList<>();
+    final List<List<Integer>> members = new ArrayList<>();
+    final List<Future<List<IngestResult>>> running = new ArrayList<>();
+    long lastUid;
+    int size;
+  }
+
   /**
-   * Stores a chunk in one transaction; if that fails, one by one, quarantining the mail that fails
-   * (a null result) so the rest still land.
+   * Parses a chunk: mails that can't become messages are quarantined now, bounces are applied now,
+   * the rest wait in the batch to be stored.
    */
-  private List<IngestResult> store(
+  private Batch prepare(
+      ChannelAccount account,
+      String folder,
+      long validity,
+      List<ImapMailbox.FetchedMail> chunk,
+      EmailParser parser,
+      Tally n) {
+    Batch b = new Batch();
+    b.size = chunk.size();
+    b.lastUid = chunk.get(chunk.size() - 1).uid();
+    n.fetched += chunk.size();
+    for (ImapMailbox.FetchedMail mail : chunk) {
+      if (mail.raw() == null) {
+        quarantine(
+            account,
+            folder,
+            validity,
+            mail,
+            "message of "
+                + mail.size()
+                + " bytes is over the limit of "
+                + MAX_MESSAGE_BYTES
+                + " bytes");
+        n.quarantined++;
+        continue;
+      }
+      ParsedEmail parsed;
+      try {
+        long p0 = System.nanoTime();
+        parsed = parser.parse(mail.raw(), account.getAddress());
+        n.parseNanos += System.nanoTime() - p0;
+      } catch (MalformedEmailException e) {
+        quarantine(account, folder, validity, mail, e.getMessage());
+        n.quarantined++;
+        continue;
+      }
+      if (parsed.bounce() != null) {
+        n.bounces++;
+        if (!delivery.bounced(
+            Channel.EMAIL, parsed.bounce().originalMessageId(), parsed.bounce().reason())) {
+          quarantine(
+              account,
+              folder,
+              validity,
+              mail,
+              "bounce for a message this helpdesk did not send ("
+                  + parsed.bounce().originalMessageId()
+                  + "): "
+                  + parsed.bounce().reason());
+          n.quarantined++;
+        }
+        continue;
+      }
+      b.messages.add(parsed.message());
+      b.sources.add(mail);
+    }
+    return b;
+  }
+
+  /**
+   * Starts storing a batch: its mails split by sender into up to {@link #PARALLEL} groups stored
+   * side by side (threading never crosses contacts, and one sender's mails keep their order), each
+   * group in one transaction.
+   */
+  private void start(Batch b, ChannelAccount account, String folder, long validity) {
+    int groups = Math.max(1, Math.min(PARALLEL, b.messages.size() / 4));
+    for (int g = 0; g < groups; g++) {
+      b.members.add(new ArrayList<>());
+    }
+    for (int i = 0; i < b.messages.size(); i++) {
+      b.members.get(Math.floorMod(b.messages.get(i).sender().value().hashCode(), groups)).add(i);
+    }
+    for (List<Integer> group : b.members) {
+      List<InboundMessage> m = group.stream().map(b.messages::get).toList();
+      List<ImapMailbox.FetchedMail> src = group.stream().map(b.sources::get).toList();
+      b.running.add(executor.submit(() -> storeGroup(account, folder, validity, m, src)));
+    }
+  }
+
+  /** Waits for a batch to be stored; a result per message, in the batch's order. */
+  private List<IngestResult> finish(Batch b) {
+    IngestResult[] out = new IngestResult[b.messages.size()];
+    try {
+      for (int g = 0; g < b.running.size(); g++) {
+        List<IngestResult> results = b.running.get(g).get();
+        for (int k = 0; k < results.size(); k++) {
+          out[b.members.get(g).get(k)] = results.get(k);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing mails", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("storing mails failed: " + e.getCause(), e.getCause());
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private static void count(List<IngestResult> stored, Tally n) {
+    for (IngestResult r : stored) {
+      if (r == null) {
+        n.quarantined++;
+      } else if (r.duplicate()) {
+        n.duplicates++;
+      } else if (r.ticketCreated()) {
+        n.created++;
+      } else {
+        n.appended++;
+      }
+    }
+  }
+
+  /**
+   * Stores mails in one transaction; if that fails, one by one, quarantining the mail that fails (a
+   * null result) so the rest still land.
+   */
+  private List<IngestResult> storeGroup(
       ChannelAccount account,
       String folder,
       long validity,
@@ -324,7 +425,7 @@ public class MailboxService {
               a.isActive(),
               s.get("imap.host"),
               folder,
-              pollSeconds(s),
+              ImapMailbox.pollSeconds(s),
               state == null ? null : state.getUidValidity(),
               state == null ? 0 : state.getLastUid(),
               state == null ? 0 : state.getFetchedTotal(),
@@ -334,15 +435,6 @@ public class MailboxService {
               q));
     }
     return out;
-  }
-
-  /** Seconds between polls of a mailbox: {@code pollSeconds} (default 60, at least 1). */
-  public static int pollSeconds(Map<String, String> settings) {
-    try {
-      return Math.max(1, Integer.parseInt(settings.getOrDefault("pollSeconds", "60").strip()));
-    } catch (NumberFormatException e) {
-      return 60;
-    }
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRED)

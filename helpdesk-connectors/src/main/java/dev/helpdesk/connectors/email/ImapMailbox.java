@@ -57,6 +57,17 @@ public final class ImapMailbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Seconds between polls of a mailbox: its {@code pollSeconds} setting (default 60, at least 1).
+   */
+  public static int pollSeconds(Map<String, String> settings) {
+    try {
+      return Math.max(1, Integer.parseInt(settings.getOrDefault("pollSeconds", "60").strip()));
+    } catch (NumberFormatException e) {
+      return 60;
+    }
+  }
+
   private final Store store;
   private final IMAPFolder folder;
 

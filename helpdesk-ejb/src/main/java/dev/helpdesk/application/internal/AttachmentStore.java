@@ -25,12 +25,12 @@ public class AttachmentStore {
           false);
     }
     String sha = sha256(data);
-    List<Attachment> found =
-        em.createQuery("select a from Attachment a where a.sha256 = :h", Attachment.class)
+    List<Long> found =
+        em.createQuery("select a.id from Attachment a where a.sha256 = :h", Long.class)
             .setParameter("h", sha)
             .getResultList();
     if (!found.isEmpty()) {
-      return found.get(0);
+      return em.getReference(Attachment.class, found.get(0)); // its bytes stay in the database
     }
     Attachment a = new Attachment(sha, data);
     em.persist(a);

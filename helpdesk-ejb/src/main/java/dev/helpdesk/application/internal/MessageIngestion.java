@@ -30,6 +30,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /** One message, one transaction: steps 1–5 of the inbound path in ARCHITECTURE.md. */
 @Stateless
@@ -56,12 +58,19 @@ public class MessageIngestion {
    * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same
    * steps for each, in order; a later message sees the earlier ones (same conversation, same
    * duplicate). Any failure rolls the whole batch back.
+   *
+   * <p>After each message its rows are written, its index documents built (written at commit), and
+   * the persistence context emptied: otherwise every later message's flush would check every entity
+   * of the batch again (a batch cost growing with the square of its size).
    */
   public List<IngestResult> ingestAll(List<InboundMessage> batch) {
     List<IngestResult> out = new ArrayList<>(batch.size());
+    SearchSession search = Search.session(em);
     for (InboundMessage in : batch) {
       out.add(append(in));
       em.flush();
+      search.indexingPlan().process(); // documents built now, written once at commit
+      em.clear();
     }
     return out;
   }

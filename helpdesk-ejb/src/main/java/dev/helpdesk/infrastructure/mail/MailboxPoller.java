@@ -1,6 +1,7 @@
 package dev.helpdesk.infrastructure.mail;
 
 import dev.helpdesk.application.MailboxService;
+import dev.helpdesk.connectors.email.ImapMailbox;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.infrastructure.ServerSettings;
@@ -79,7 +80,7 @@ public class MailboxPoller {
           continue; // an outbound-only mailbox
         }
         Instant last = lastPoll.get(a.getId());
-        if (last != null && last.plusSeconds(MailboxService.pollSeconds(s)).isAfter(now)) {
+        if (last != null && last.plusSeconds(ImapMailbox.pollSeconds(s)).isAfter(now)) {
           continue;
         }
         lastPoll.put(a.getId(), now);

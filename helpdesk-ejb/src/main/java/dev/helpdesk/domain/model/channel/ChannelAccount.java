@@ -92,6 +92,11 @@ public class ChannelAccount {
   }
 
   public Map<String, String> getSettings() {
+    return parseSettings(settings);
+  }
+
+  /** Settings as stored (the {@code settings} column), read without loading the account. */
+  public static Map<String, String> parseSettings(String settings) {
     Map<String, String> out = new TreeMap<>();
     if (settings == null || settings.isBlank()) {
       return out;

@@ -9,8 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** File content, stored once per SHA-256 however many messages carry it. */
+/**
+ * File content, stored once per SHA-256 however many messages carry it. Immutable, so Hibernate
+ * never compares its bytes at flush time.
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "attachment")
 public class Attachment {
   @Id
