@@ -1,5 +1,6 @@
 package dev.helpdesk.application;
 
+import dev.helpdesk.application.internal.AutoReplyMailboxes;
 import dev.helpdesk.connectors.email.EmailParser;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
@@ -42,27 +43,29 @@ public class Acknowledgements {
   @Inject OutboundQueue outbound;
   @Inject Event<TicketEvent> events;
   @Resource SessionContext self;
+  @Inject AutoReplyMailboxes mailboxes;
 
   /**
-   * Every new ticket passes here, so the common answer ("no acknowledgement") costs one small query
-   * and no transaction; only a ticket that gets one opens a transaction ({@link #acknowledge}).
+   * Every new ticket passes here, so the common answer ("no acknowledgement") costs no transaction
+   * and, when no mailbox acknowledges, no query; only a ticket that gets one opens a transaction
+   * ({@link #acknowledge}).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void ticketCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketEvent e) {
     if (e.type() != TicketEvent.Type.TICKET_CREATED || e.messageId() == null) {
       return;
     }
-    List<String> settings =
+    if (mailboxes.none()) {
+      return;
+    }
+    List<Long> account =
         em.createQuery(
-                "select a.settings from Ticket t join t.channelAccount a"
-                    + " where t.id = :id and t.channel = :c and a.active = true",
-                String.class)
+                "select a.id from Ticket t join t.channelAccount a where t.id = :id and t.channel = :c",
+                Long.class)
             .setParameter("id", e.ticketId())
             .setParameter("c", Channel.EMAIL)
             .getResultList();
-    if (settings.isEmpty()
-        || !Boolean.parseBoolean(
-            ChannelAccount.parseSettings(settings.get(0)).getOrDefault("autoReply", "false"))) {
+    if (account.isEmpty() || !mailboxes.acknowledges(account.get(0))) {
       return;
     }
     self.getBusinessObject(Acknowledgements.class).acknowledge(e.ticketId(), e.messageId());

@@ -21,6 +21,7 @@ import java.util.Set;
 @Stateless
 public class DirectoryService {
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.AutoReplyMailboxes autoReplyMailboxes;
 
   // --- teams
 
@@ -303,6 +304,7 @@ public class DirectoryService {
       a.setSettings(settings);
     }
     em.persist(a);
+    autoReplyMailboxes.invalidate();
     return ChannelAccountView.of(a);
   }
 
@@ -335,6 +337,7 @@ public class DirectoryService {
       validate(merged);
       a.setSettings(merged);
     }
+    autoReplyMailboxes.invalidate();
     return ChannelAccountView.of(a);
   }
 

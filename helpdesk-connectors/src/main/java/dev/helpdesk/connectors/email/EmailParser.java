@@ -16,7 +16,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +89,8 @@ public final class EmailParser {
   public ParsedEmail parse(byte[] raw, String mailbox) throws MalformedEmailException {
     MimeMessage m;
     try {
-      m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+      // a shared stream: parts point into the mail's bytes instead of copying them
+      m = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
     } catch (MessagingException e) {
       throw new MalformedEmailException("unreadable message: " + e.getMessage(), e);
     }
@@ -361,7 +362,7 @@ public final class EmailParser {
   private void nested(Part p, Body body, int depth, boolean attachment)
       throws MessagingException, IOException {
     byte[] data = read(p, maxAttachmentBytes + 1);
-    MimeMessage inner = new MimeMessage(SESSION, new ByteArrayInputStream(data));
+    MimeMessage inner = new MimeMessage(SESSION, new SharedByteArrayInputStream(data));
     String subject = MailHeaders.decode(header(inner, "Subject"));
     if (body.reportedMessageId == null) {
       body.reportedMessageId = MailHeaders.messageId(header(inner, "Message-ID"));
