@@ -47,8 +47,12 @@ public class MailboxService {
   static final long MAX_MESSAGE_BYTES =
       Long.getLong("helpdesk.mail.max-message-bytes", 40L * 1024 * 1024);
 
-  /** Groups of a chunk stored side by side: {@code helpdesk.mail.parallel} (default 4). */
-  static final int PARALLEL = Integer.getInteger("helpdesk.mail.parallel", 4);
+  /**
+   * Groups of a chunk stored side by side: {@code helpdesk.mail.parallel} (default: the number of
+   * cores; more only made the threads compete for them in the benchmark).
+   */
+  static final int PARALLEL =
+      Integer.getInteger("helpdesk.mail.parallel", Runtime.getRuntime().availableProcessors());
 
   /** One poll per mailbox at a time on this node (the timer and "poll now" may meet). */
   private static final Map<Long, ReentrantLock> POLLING = new ConcurrentHashMap<>();

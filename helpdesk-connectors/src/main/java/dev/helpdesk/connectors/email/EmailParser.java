@@ -527,6 +527,16 @@ public final class EmailParser {
    * does not decode cleanly is decoded leniently instead of failing the mail.
    */
   private static byte[] read(Part p, long limit) throws MessagingException {
+    if (p instanceof jakarta.mail.internet.MimeBodyPart b
+        && "base64".equalsIgnoreCase(String.valueOf(b.getEncoding()).strip())) {
+      // java.util.Base64 decodes a block at a time; the mail library's decoder goes byte by byte
+      try (InputStream raw = b.getRawInputStream()) {
+        byte[] decoded = Base64.getMimeDecoder().decode(raw.readAllBytes());
+        return decoded.length > limit ? java.util.Arrays.copyOf(decoded, (int) limit) : decoded;
+      } catch (IOException | IllegalArgumentException e) {
+        return lenient(p, limit); // broken base64: decoded as far as it goes
+      }
+    }
     try (InputStream in = p.getInputStream()) {
       return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
     } catch (IOException | RuntimeException e) {
