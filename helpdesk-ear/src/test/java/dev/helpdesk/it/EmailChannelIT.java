@@ -486,6 +486,28 @@ class EmailChannelIT {
   }
 
   @Test
+  void theRawMailIsOnlyForThoseWhoMaySeeItsTicket() throws Exception {
+    mailbox(Map.of());
+    String word = "rawrule" + run;
+    deliver(support, shopperMail("r-" + run + "@mail.example.com", "Card", "My card " + word, ""));
+    long ticket = ticketFor(word);
+    long message = messages(ticket).getJsonObject(0).getJsonNumber("id").longValue();
+    Api agent = agent(); // in no team: sees the shared, unrouted queue
+    assertEquals(200, agent.get("api/v1/messages/" + message + "/raw").status());
+    var team = admin.post("api/v1/teams", Map.of("name", "Payments " + run));
+    assertEquals(201, team.status(), team.body());
+    var moved =
+        admin.put(
+            "api/v1/tickets/" + ticket + "/team",
+            Map.of("teamId", team.json().getJsonNumber("id").longValue()));
+    assertEquals(200, moved.status(), moved.body());
+    assertEquals(
+        403,
+        agent.get("api/v1/messages/" + message + "/raw").status(),
+        "another team's mail stays closed, raw source included");
+  }
+
+  @Test
   void badMailboxRequestsGetClearErrors() {
     var bad =
         admin.post(
