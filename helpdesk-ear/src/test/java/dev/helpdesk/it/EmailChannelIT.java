@@ -27,6 +27,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,19 @@ class EmailChannelIT {
                 "settings",
                 settings));
     assertEquals(201, r.status(), r.body());
-    return r.json().getJsonNumber("id").longValue();
+    long id = r.json().getJsonNumber("id").longValue();
+    created.add(id);
+    return id;
+  }
+
+  final List<Long> created = new java.util.ArrayList<>();
+
+  /** The mail server stops with this class: its mailboxes must not be polled afterwards. */
+  @AfterEach
+  void deactivateMailboxes() {
+    for (long id : created) {
+      admin.put("api/v1/channel-accounts/" + id, Map.of("active", false));
+    }
   }
 
   /** Delivers raw RFC 822 text to an address over SMTP (CRLF line ends, as on the wire). */
