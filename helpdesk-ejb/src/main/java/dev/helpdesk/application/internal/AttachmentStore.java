@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Stores attachment content once per SHA-256, refusing files over the size limit. */
 @ApplicationScoped
@@ -40,6 +41,36 @@ public class AttachmentStore {
   /** Stores the content when it is within the limit; returns null (and keeps nothing) otherwise. */
   public Attachment storeWithinLimit(byte[] data) {
     return data.length > MAX_BYTES ? null : store(data);
+  }
+
+  /**
+   * As {@link #storeWithinLimit(byte[])}, for a batch that has looked its files up already ({@code
+   * files}: SHA-256 to the stored attachment, or null when absent; null map: look it up here).
+   */
+  public Attachment storeWithinLimit(byte[] data, Map<String, Attachment> files) {
+    return data.length > MAX_BYTES ? null : store(data, files);
+  }
+
+  /** As {@link #store(byte[])}, without a query for files the batch has looked up already. */
+  public Attachment store(byte[] data, Map<String, Attachment> files) {
+    if (files == null) {
+      return store(data);
+    }
+    if (data.length > MAX_BYTES) {
+      return store(data); // refuses with the usual message
+    }
+    String sha = sha256(data);
+    if (!files.containsKey(sha)) {
+      return store(data);
+    }
+    Attachment known = files.get(sha);
+    if (known != null) {
+      return known;
+    }
+    Attachment a = new Attachment(sha, data);
+    em.persist(a);
+    files.put(sha, a);
+    return a;
   }
 
   public static long maxBytes() {

@@ -30,8 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /** One message, one transaction: steps 1–5 of the inbound path in ARCHITECTURE.md. */
 @Stateless
@@ -57,32 +55,69 @@ public class MessageIngestion {
   /**
    * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same
    * steps for each, in order; a later message sees the earlier ones (same conversation, same
-   * duplicate). Any failure rolls the whole batch back.
+   * contact, same duplicate). Any failure rolls the whole batch back.
    *
-   * <p>After each message its rows are written, its index documents built (written at commit), and
-   * the persistence context emptied: otherwise every later message's flush would check every entity
-   * of the batch again (a batch cost growing with the square of its size).
+   * <p>What the database knows about the whole batch is read in one query, the tickets it may
+   * append to are locked in one query (in id order), and the rows of all its messages are written
+   * together at commit, in JDBC batches: a batch costs a few round trips instead of several per
+   * message.
    */
   public List<IngestResult> ingestAll(List<InboundMessage> batch) {
     List<IngestResult> out = new ArrayList<>(batch.size());
-    SearchSession search = Search.session(em);
+    if (batch.isEmpty()) {
+      return out;
+    }
+    Channel channel = batch.get(0).channel();
+    if (batch.stream().anyMatch(m -> m.channel() != channel)) {
+      for (InboundMessage in : batch) {
+        out.add(append(in));
+      }
+      return out;
+    }
+    BatchIndex index = lookUpAll(channel, batch);
+    Set<Long> held = lockAll(index.keys.values());
     for (InboundMessage in : batch) {
-      out.add(append(in));
-      em.flush();
-      search.indexingPlan().process(); // documents built now, written once at commit
-      em.clear();
+      Set<String> keys = keysOf(in);
+      Appended r = append(in, keys, index.known(in, keys), held, index.files);
+      index.remember(in, keys, r);
+      out.add(r.result());
     }
     return out;
   }
 
-  private IngestResult append(InboundMessage in) {
+  private static Set<String> keysOf(InboundMessage in) {
     Set<String> keys = new LinkedHashSet<>(in.threadKeys());
     keys.add(in.externalId());
-    Known known = lookUp(in, keys);
+    return keys;
+  }
+
+  /** A stored message and the contact it was stored for. */
+  private record Appended(IngestResult result, long contactId) {}
+
+  private IngestResult append(InboundMessage in) {
+    Set<String> keys = keysOf(in);
+    return append(in, keys, lookUp(in, keys), null, null).result();
+  }
+
+  /**
+   * Steps 1–5 for one message.
+   *
+   * @param held in a batch: tickets already locked or created by it (neither locked nor refreshed
+   *     again); null for a single message
+   * @param files in a batch: attachments by SHA-256 as the batch look-up found them; null otherwise
+   */
+  private Appended append(
+      InboundMessage in,
+      Set<String> keys,
+      Known known,
+      Set<Long> held,
+      Map<String, dev.helpdesk.domain.model.ticket.Attachment> files) {
 
     // 1. dedupe: the unique (channel, external_id) constraint is the backstop under races
     if (known.messageId != null) {
-      return new IngestResult(known.messageTicketId, known.messageId, false, true);
+      return new Appended(
+          new IngestResult(known.messageTicketId, known.messageId, false, true),
+          known.contactId == null ? -1 : known.contactId);
     }
     Instant now = Instant.now();
     Instant at = in.sentAt() != null && in.sentAt().isBefore(now) ? in.sentAt() : now;
@@ -102,7 +137,10 @@ public class MessageIngestion {
     Ticket ticket = null;
     for (Long id : new LinkedHashSet<>(known.ticketByKey.values())) {
       // the ticket we may append to: lock it now (one writer per ticket at a time)
-      Ticket candidate = em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+      Ticket candidate =
+          held != null && held.contains(id)
+              ? em.find(Ticket.class, id)
+              : em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
       if (candidate.getContact().getId().equals(contact.getId())) {
         candidate = mergeTarget(candidate);
         if (ticket == null || candidate.getLastMessageAt().isAfter(ticket.getLastMessageAt())) {
@@ -119,9 +157,14 @@ public class MessageIngestion {
         }
       }
     }
-    if (ticket != null && em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
+    if (ticket != null
+        && (held == null || !held.contains(ticket.getId()))
+        && em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
       em.refresh(
           ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
+    }
+    if (ticket != null && held != null) {
+      held.add(ticket.getId());
     }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
@@ -131,6 +174,9 @@ public class MessageIngestion {
           known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
       ticket.setLanguage(in.metadata().get(InboundMessage.LANGUAGE));
       em.persist(ticket);
+      if (held != null) {
+        held.add(ticket.getId());
+      }
       em.persist(
           new TicketActivity(ticket, null, TicketActivity.Type.CREATED, in.channel().name(), now));
       if (previous != null) {
@@ -163,7 +209,7 @@ public class MessageIngestion {
     message.setMetadata(json(in.metadata()));
     message.setFullText(in.fullText());
     if (in.raw() != null) {
-      message.setRaw(attachmentStore.storeWithinLimit(in.raw()));
+      message.setRaw(attachmentStore.storeWithinLimit(in.raw(), files));
     }
     em.persist(message);
     for (InboundAttachment a : in.attachments()) {
@@ -172,7 +218,7 @@ public class MessageIngestion {
           .add(
               new MessageAttachment(
                   message,
-                  attachmentStore.store(a.data()),
+                  attachmentStore.store(a.data(), files),
                   a.filename(),
                   a.contentType(),
                   a.contentId()));
@@ -191,7 +237,136 @@ public class MessageIngestion {
             created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED,
             ticket,
             message.getId()));
-    return new IngestResult(ticket.getId(), message.getId(), created, false);
+    return new Appended(
+        new IngestResult(ticket.getId(), message.getId(), created, false), contact.getId());
+  }
+
+  /** What the database knows about a whole batch, and what the batch has added so far. */
+  private static final class BatchIndex {
+    final Map<String, long[]> messages = new java.util.HashMap<>();
+    final Map<String, Object[]> contacts = new java.util.HashMap<>();
+    final Map<String, Long> keys = new java.util.HashMap<>();
+    final Map<String, Long> accounts = new java.util.HashMap<>();
+    final Map<String, dev.helpdesk.domain.model.ticket.Attachment> files =
+        new java.util.HashMap<>();
+
+    static String identity(InboundMessage in) {
+      return in.sender().kind().name() + "|" + in.sender().value();
+    }
+
+    Known known(InboundMessage in, Set<String> messageKeys) {
+      Known k = new Known();
+      long[] m = messages.get(in.externalId());
+      if (m != null) {
+        k.messageId = m[0];
+        k.messageTicketId = m[1];
+      }
+      Object[] c = contacts.get(identity(in));
+      if (c != null) {
+        k.contactId = (Long) c[0];
+        k.contactNameMissing = (Boolean) c[1];
+      }
+      for (String key : messageKeys) {
+        Long t = keys.get(key);
+        if (t != null) {
+          k.ticketByKey.put(key, t);
+        }
+      }
+      k.accountId = in.channelAccount() == null ? null : accounts.get(in.channelAccount());
+      return k;
+    }
+
+    void remember(InboundMessage in, Set<String> messageKeys, Appended r) {
+      long ticket = r.result().ticketId();
+      messages.putIfAbsent(in.externalId(), new long[] {r.result().messageId(), ticket});
+      if (r.contactId() >= 0) {
+        contacts.put(identity(in), new Object[] {r.contactId(), Boolean.FALSE});
+      }
+      if (!r.result().duplicate()) {
+        for (String key : messageKeys) {
+          keys.putIfAbsent(key, ticket);
+        }
+      }
+    }
+  }
+
+  private static final String LOOK_UP_ALL =
+      "select 'M' as what, m.id as a, m.ticket_id as b, cast(m.external_id as varchar(400)) as s"
+          + " from message m where m.channel = :channel and m.external_id in (:externalIds)"
+          + " union all select 'C', i.contact_id, case when c.name is null then 1 else 0 end,"
+          + " cast(i.kind || '|' || i.identity_value as varchar(400))"
+          + " from contact_identity i join contact c on c.id = i.contact_id where i.identity_value in (:values)"
+          + " union all select 'K', k.ticket_id, null, cast(k.key_value as varchar(400)) from thread_key k"
+          + " where k.key_value in (:keys) and k.channel = :channel"
+          + " union all select 'A', a.id, null, cast(a.address as varchar(400)) from channel_account a"
+          + " where a.channel = :channel and a.address in (:accounts)"
+          + " union all select 'F', f.id, null, cast(f.sha256 as varchar(400)) from attachment f"
+          + " where f.sha256 in (:shas)";
+
+  private BatchIndex lookUpAll(Channel channel, List<InboundMessage> batch) {
+    BatchIndex index = new BatchIndex();
+    Set<String> externalIds = new LinkedHashSet<>();
+    Set<String> values = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> accounts = new LinkedHashSet<>(List.of(""));
+    Set<String> shas = new LinkedHashSet<>(List.of("-"));
+    for (InboundMessage in : batch) {
+      externalIds.add(in.externalId());
+      values.add(in.sender().value());
+      keys.addAll(keysOf(in));
+      if (in.channelAccount() != null) {
+        accounts.add(in.channelAccount());
+      }
+      if (in.raw() != null && in.raw().length <= AttachmentStore.maxBytes()) {
+        shas.add(AttachmentStore.sha256(in.raw()));
+      }
+      for (InboundAttachment a : in.attachments()) {
+        shas.add(AttachmentStore.sha256(a.data()));
+      }
+    }
+    for (String sha : shas) {
+      index.files.put(sha, null); // looked up: absent unless found below
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(LOOK_UP_ALL)
+            .setParameter("channel", channel.name())
+            .setParameter("externalIds", externalIds)
+            .setParameter("values", values)
+            .setParameter("keys", keys)
+            .setParameter("accounts", accounts)
+            .setParameter("shas", shas)
+            .getResultList();
+    for (Object[] r : rows) {
+      long a = ((Number) r[1]).longValue();
+      String s = String.valueOf(r[3]);
+      switch (String.valueOf(r[0]).trim()) {
+        case "M" -> index.messages.put(s, new long[] {a, ((Number) r[2]).longValue()});
+        case "C" -> index.contacts.put(s, new Object[] {a, ((Number) r[2]).intValue() == 1});
+        case "K" -> index.keys.put(s, a);
+        case "A" -> index.accounts.put(s, a);
+        case "F" ->
+            index.files.put(
+                s, em.getReference(dev.helpdesk.domain.model.ticket.Attachment.class, a));
+        default -> throw new IllegalStateException("unexpected row " + r[0]);
+      }
+    }
+    return index;
+  }
+
+  /** Locks the tickets a batch may append to, in id order (no two batches wait on each other). */
+  private Set<Long> lockAll(java.util.Collection<Long> ticketIds) {
+    Set<Long> held = new java.util.HashSet<>();
+    if (ticketIds.isEmpty()) {
+      return held;
+    }
+    List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(ticketIds));
+    em.createQuery("select t from Ticket t where t.id in (:ids) order by t.id", Ticket.class)
+        .setParameter("ids", ids)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+    held.addAll(ids);
+    return held;
   }
 
   /** What the database already knows about this message, in one round trip. */
