@@ -374,6 +374,42 @@ class EmailChannelIT {
   }
 
   @Test
+  void aMailThatFailsWhileItsChunkIsStoredIsQuarantinedAndTheOthersLandOnce() throws Exception {
+    long box = mailbox(Map.of());
+    String word = "midbatch" + run;
+    StringBuilder cc = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      cc.append(i == 0 ? "" : ", ").append("copy").append(i).append("@example.com");
+    }
+    for (int i = 0; i < 5; i++) {
+      // the third parses fine but breaks a storage rule (metadata over 10,000 characters): its
+      // chunk's transaction rolls back and is stored again mail by mail
+      String extra = i == 2 ? "Cc: " + cc + "\n" : "";
+      deliver(
+          support,
+          shopperMail(
+              "mid-" + i + "-" + run + "@mail.example.com",
+              "Part " + i,
+              "Part " + i + " " + word,
+              extra));
+    }
+    Poll.until(
+        () -> mailboxState(box), m -> m.getJsonNumber("fetchedTotal").longValue() == 5, "read");
+    JsonArray tickets = ticketsOf(word);
+    assertEquals(4, tickets.size(), "the four good mails, once each");
+    for (JsonValue t : tickets) {
+      assertEquals(1, messages(t.asJsonObject().getJsonNumber("id").longValue()).size());
+    }
+    JsonObject q =
+        admin.get("api/v1/quarantine").structure().asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(x -> x.getJsonNumber("accountId").longValue() == box)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(q.getString("reason").contains("metadata is larger"), q.toString());
+  }
+
+  @Test
   void aBounceMarksTheReplyFailedOnItsTicket() throws Exception {
     mailbox(Map.of());
     String word = "bounce" + run;
