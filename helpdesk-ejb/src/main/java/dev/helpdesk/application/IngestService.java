@@ -60,11 +60,37 @@ public class IngestService {
    * @return one result per message, in order
    */
   public List<IngestResult> ingestAll(List<InboundMessage> messages) {
+    List<IngestResult> out = new ArrayList<>(messages.size());
+    for (Outcome o : store(messages, true)) {
+      if (o.error() != null) {
+        throw o.error();
+      }
+      out.add(o.result());
+    }
+    return out;
+  }
+
+  /** What became of one message of a batch: its result, or the error that kept it out. */
+  public record Outcome(IngestResult result, RuntimeException error) {}
+
+  /**
+   * As {@link #ingestAll}, but a message that cannot be stored does not stop the ones after it:
+   * each message gets its outcome (for sources that set bad messages aside, like a mailbox).
+   */
+  public List<Outcome> ingestEach(List<InboundMessage> messages) {
+    return store(messages, false);
+  }
+
+  private List<Outcome> store(List<InboundMessage> messages, boolean stopAtFailure) {
+    List<Outcome> out = new ArrayList<>(messages.size());
     if (messages.isEmpty()) {
-      return List.of();
+      return out;
     }
     try {
-      return ingestion.ingestAll(messages);
+      for (IngestResult r : ingestion.ingestAll(messages)) {
+        out.add(new Outcome(r, null));
+      }
+      return out;
     } catch (RuntimeException batchFailed) {
       LOG.fine(
           () ->
@@ -73,9 +99,15 @@ public class IngestService {
                   + " failed ("
                   + batchFailed
                   + "), ingesting one by one");
-      List<IngestResult> out = new ArrayList<>(messages.size());
       for (InboundMessage m : messages) {
-        out.add(ingest(m));
+        try {
+          out.add(new Outcome(ingest(m), null));
+        } catch (RuntimeException e) {
+          out.add(new Outcome(null, e));
+          if (stopAtFailure) {
+            break;
+          }
+        }
       }
       return out;
     }

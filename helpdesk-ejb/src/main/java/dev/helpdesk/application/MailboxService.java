@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,6 +130,7 @@ public class MailboxService {
     MailboxLedger.Position position = ledger.position(id, folder);
     EmailParser parser = new EmailParser(AttachmentStore.maxBytes());
     Tally n = new Tally();
+    Batch previous = null;
     try (ImapMailbox box = ImapMailbox.open(where)) {
       long validity = box.uidValidity();
       long after = position.resumeAfter(validity);
@@ -146,25 +148,31 @@ public class MailboxService {
       }
       // fetching and parsing a chunk overlaps storing the one before; at most one is in flight,
       // and the position moves past a chunk only once it is stored
-      Batch previous = null;
-      while (true) {
-        long t0 = System.nanoTime();
-        List<ImapMailbox.FetchedMail> chunk = box.fetchAfter(after, CHUNK, MAX_MESSAGE_BYTES);
-        n.fetchNanos += System.nanoTime() - t0;
-        Batch current =
-            chunk.isEmpty() ? null : prepare(account, folder, validity, chunk, parser, n);
+      long[] uids = box.uidsAfter(after);
+      for (int from = 0;
+          from < uids.length + CHUNK;
+          from += CHUNK) { // one more round: the last store
+        Batch current = null;
+        if (from < uids.length) {
+          long[] slice = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + CHUNK));
+          long t0 = System.nanoTime();
+          List<ImapMailbox.FetchedMail> chunk = box.fetch(slice, MAX_MESSAGE_BYTES);
+          n.fetchNanos += System.nanoTime() - t0;
+          current = prepare(account, folder, validity, chunk, parser, n);
+          current.lastUid = slice[slice.length - 1]; // past mails deleted meanwhile too
+        }
         if (previous != null) {
+          Batch stored = previous;
+          previous = null;
           long s0 = System.nanoTime();
-          count(finish(previous), n);
+          count(finish(stored), n);
           n.storeNanos += System.nanoTime() - s0;
-          ledger.advance(id, folder, validity, previous.lastUid, previous.size);
+          ledger.advance(id, folder, validity, stored.lastUid, stored.size);
         }
-        if (current == null) {
-          break;
+        if (current != null) {
+          start(current, account, folder, validity);
+          previous = current;
         }
-        after = current.lastUid;
-        start(current, account, folder, validity);
-        previous = current;
       }
       ledger.polled(id, folder, null);
       PollResult result = n.result(account, null);
@@ -182,6 +190,16 @@ public class MailboxService {
     } catch (jakarta.mail.MessagingException | java.io.IOException | RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       LOG.warning("mailbox " + account.getAddress() + " " + folder + ": " + error);
+      if (previous != null) {
+        // the chunk already on its way still lands; the position follows it, so the next poll
+        // neither repeats it nor stores it a second time concurrently
+        try {
+          count(finish(previous), n);
+          ledger.advance(id, folder, previous.validity, previous.lastUid, previous.size);
+        } catch (RuntimeException stillFailing) {
+          LOG.warning("mailbox " + account.getAddress() + ": " + stillFailing);
+        }
+      }
       ledger.polled(id, folder, error);
       return n.result(account, error);
     }
@@ -220,6 +238,7 @@ public class MailboxService {
     final List<List<Integer>> members = new ArrayList<>();
     final List<Future<List<IngestResult>>> running = new ArrayList<>();
     long lastUid;
+    long validity;
     int size;
   }
 
@@ -236,7 +255,7 @@ public class MailboxService {
       Tally n) {
     Batch b = new Batch();
     b.size = chunk.size();
-    b.lastUid = chunk.get(chunk.size() - 1).uid();
+    b.validity = validity;
     n.fetched += chunk.size();
     for (ImapMailbox.FetchedMail mail : chunk) {
       if (mail.raw() == null) {
@@ -340,8 +359,8 @@ public class MailboxService {
   }
 
   /**
-   * Stores mails in one transaction; if that fails, one by one, quarantining the mail that fails (a
-   * null result) so the rest still land.
+   * Stores mails in one transaction (or one by one if that fails); a mail that cannot be stored is
+   * quarantined (a null result) so the rest still land.
    */
   private List<IngestResult> storeGroup(
       ChannelAccount account,
@@ -349,20 +368,17 @@ public class MailboxService {
       long validity,
       List<InboundMessage> messages,
       List<ImapMailbox.FetchedMail> sources) {
-    try {
-      return ingest.ingestAll(messages);
-    } catch (RuntimeException batch) {
-      List<IngestResult> out = new ArrayList<>(messages.size());
-      for (int i = 0; i < messages.size(); i++) {
-        try {
-          out.add(ingest.ingest(messages.get(i)));
-        } catch (RuntimeException e) {
-          quarantine(account, folder, validity, sources.get(i), "not stored: " + e.getMessage());
-          out.add(null);
-        }
+    List<IngestService.Outcome> outcomes = ingest.ingestEach(messages);
+    List<IngestResult> out = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      IngestService.Outcome o = outcomes.get(i);
+      if (o.error() != null) {
+        quarantine(
+            account, folder, validity, sources.get(i), "not stored: " + o.error().getMessage());
       }
-      return out;
+      out.add(o.result());
     }
+    return out;
   }
 
   private void quarantine(

@@ -124,7 +124,7 @@ public final class EmailParser {
         visible = visible.isEmpty() ? note : visible + "\n\n" + note;
         full = full.isEmpty() ? note : full + "\n\n" + note;
       }
-      Bounce bounce = bounce(m, sender, body);
+      ParsedEmail.Bounce bounce = bounce(m, sender, body);
       ParsedEmail.Automatic automatic =
           bounce != null ? ParsedEmail.Automatic.BOUNCE : automatic(m, subject);
 
@@ -155,8 +155,7 @@ public final class EmailParser {
               metadata,
               full,
               raw);
-      return new ParsedEmail(
-          message, automatic, bounce == null ? null : bounce.toRecord(), body.skipped);
+      return new ParsedEmail(message, automatic, bounce, body.skipped);
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new MalformedEmailException(
           "unreadable MIME structure: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -593,17 +592,7 @@ public final class EmailParser {
     return ParsedEmail.Automatic.NONE;
   }
 
-  private static final class Bounce {
-    String original;
-    String recipient;
-    String reason;
-
-    ParsedEmail.Bounce toRecord() {
-      return new ParsedEmail.Bounce(original, recipient, reason);
-    }
-  }
-
-  private static Bounce bounce(MimeMessage m, SenderIdentity sender, Body body)
+  private static ParsedEmail.Bounce bounce(MimeMessage m, SenderIdentity sender, Body body)
       throws MessagingException {
     String ct = header(m, "Content-Type");
     boolean report =
@@ -615,15 +604,13 @@ public final class EmailParser {
     if (!report && !(daemon && (failedHeader || body.reportedMessageId != null))) {
       return null;
     }
-    Bounce b = new Bounce();
-    b.original = body.reportedMessageId;
     String status = body.deliveryStatus.toString();
-    b.recipient = field(status, "Final-Recipient");
-    if (b.recipient != null && b.recipient.contains(";")) {
-      b.recipient = b.recipient.substring(b.recipient.indexOf(';') + 1).strip();
+    String recipient = field(status, "Final-Recipient");
+    if (recipient != null && recipient.contains(";")) {
+      recipient = recipient.substring(recipient.indexOf(';') + 1).strip();
     }
-    if (b.recipient == null) {
-      b.recipient = header(m, "X-Failed-Recipients");
+    if (recipient == null) {
+      recipient = header(m, "X-Failed-Recipients");
     }
     String action = field(status, "Action");
     if (action != null && !action.toLowerCase(Locale.ROOT).startsWith("failed")) {
@@ -632,8 +619,8 @@ public final class EmailParser {
     String code = field(status, "Status");
     String diagnostic = field(status, "Diagnostic-Code");
     StringBuilder reason = new StringBuilder("bounced");
-    if (b.recipient != null) {
-      reason.append(" for ").append(b.recipient);
+    if (recipient != null) {
+      reason.append(" for ").append(recipient);
     }
     if (code != null) {
       reason.append(": ").append(code);
@@ -641,8 +628,10 @@ public final class EmailParser {
     if (diagnostic != null) {
       reason.append(" (").append(diagnostic).append(')');
     }
-    b.reason = reason.length() > 900 ? reason.substring(0, 900) : reason.toString();
-    return b;
+    return new ParsedEmail.Bounce(
+        body.reportedMessageId,
+        recipient,
+        reason.length() > 900 ? reason.substring(0, 900) : reason.toString());
   }
 
   private static String field(String status, String name) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -113,30 +112,37 @@ public final class ImapMailbox implements AutoCloseable {
     return folder.getUIDValidity();
   }
 
-  /**
-   * Up to {@code max} mails with a UID above {@code afterUid}, oldest first. Mails larger than
-   * {@code maxBytes} come without their bytes.
-   */
-  public List<FetchedMail> fetchAfter(long afterUid, int max, long maxBytes)
-      throws MessagingException, IOException {
+  /** The UIDs above {@code afterUid}, ascending: what is new since then. */
+  public long[] uidsAfter(long afterUid) throws MessagingException {
     Message[] found = folder.getMessagesByUID(afterUid + 1, UIDFolder.MAXUID);
-    FetchProfile sizes = new FetchProfile();
-    sizes.add(UIDFolder.FetchProfileItem.UID);
-    sizes.add(FetchProfile.Item.SIZE);
     // "n:*" answers the last mail even when its UID is below n: keep only the new ones
-    List<Message> fresh = new ArrayList<>();
-    folder.fetch(found, sizes);
-    for (Message m : found) {
-      if (m != null && folder.getUID(m) > afterUid) {
-        fresh.add(m);
+    return Arrays.stream(found)
+        .filter(m -> m != null)
+        .mapToLong(this::uid)
+        .filter(uid -> uid > afterUid)
+        .sorted()
+        .toArray();
+  }
+
+  /**
+   * The mails with these UIDs, whole, in one round trip for their sizes and one for their bytes;
+   * mails larger than {@code maxBytes} come without their bytes, mails deleted meanwhile not at
+   * all.
+   */
+  public List<FetchedMail> fetch(long[] uids, long maxBytes)
+      throws MessagingException, IOException {
+    List<Message> found = new ArrayList<>(uids.length);
+    for (Message m : folder.getMessagesByUID(uids)) {
+      if (m != null) {
+        found.add(m);
       }
     }
-    fresh.sort(Comparator.comparingLong(this::uid));
-    if (fresh.size() > max) {
-      fresh = fresh.subList(0, max);
-    }
+    Message[] all = found.toArray(Message[]::new);
+    FetchProfile sizes = new FetchProfile();
+    sizes.add(FetchProfile.Item.SIZE);
+    folder.fetch(all, sizes);
     List<Message> whole = new ArrayList<>();
-    for (Message m : fresh) {
+    for (Message m : found) {
       if (m.getSize() <= maxBytes) {
         whole.add(m);
       }
@@ -146,8 +152,8 @@ public final class ImapMailbox implements AutoCloseable {
       bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
       folder.fetch(whole.toArray(Message[]::new), bodies);
     }
-    List<FetchedMail> out = new ArrayList<>(fresh.size());
-    for (Message m : fresh) {
+    List<FetchedMail> out = new ArrayList<>(found.size());
+    for (Message m : found) {
       long size = m.getSize();
       byte[] raw = null;
       if (size <= maxBytes) {
@@ -158,15 +164,6 @@ public final class ImapMailbox implements AutoCloseable {
       out.add(new FetchedMail(uid(m), size, raw));
     }
     return out;
-  }
-
-  /** UIDs of every mail in the folder (for tests and diagnostics). */
-  public long[] uids() throws MessagingException {
-    Message[] all = folder.getMessages();
-    FetchProfile fp = new FetchProfile();
-    fp.add(UIDFolder.FetchProfileItem.UID);
-    folder.fetch(all, fp);
-    return Arrays.stream(all).mapToLong(this::uid).sorted().toArray();
   }
 
   private long uid(Message m) {

@@ -43,34 +43,27 @@ public class AttachmentStore {
     return data.length > MAX_BYTES ? null : store(data);
   }
 
-  /**
-   * As {@link #storeWithinLimit(byte[])}, for a batch that has looked its files up already ({@code
-   * files}: SHA-256 to the stored attachment, or null when absent; null map: look it up here).
-   */
+  /** As {@link #storeWithinLimit(byte[])}, for a batch that has looked its files up already. */
   public Attachment storeWithinLimit(byte[] data, Map<String, Attachment> files) {
     return data.length > MAX_BYTES ? null : store(data, files);
   }
 
-  /** As {@link #store(byte[])}, without a query for files the batch has looked up already. */
+  /**
+   * As {@link #store(byte[])}, without a query: {@code files} maps every SHA-256 the batch looked
+   * up to its stored attachment (null: not stored yet), and learns the ones stored here.
+   */
   public Attachment store(byte[] data, Map<String, Attachment> files) {
-    if (files == null) {
-      return store(data);
-    }
-    if (data.length > MAX_BYTES) {
-      return store(data); // refuses with the usual message
-    }
     String sha = sha256(data);
-    if (!files.containsKey(sha)) {
-      return store(data);
+    if (data.length > MAX_BYTES || !files.containsKey(sha)) {
+      return store(data); // refuses with the usual message, or looks it up after all
     }
     Attachment known = files.get(sha);
-    if (known != null) {
-      return known;
+    if (known == null) {
+      known = new Attachment(sha, data);
+      em.persist(known);
+      files.put(sha, known);
     }
-    Attachment a = new Attachment(sha, data);
-    em.persist(a);
-    files.put(sha, a);
-    return a;
+    return known;
   }
 
   public static long maxBytes() {

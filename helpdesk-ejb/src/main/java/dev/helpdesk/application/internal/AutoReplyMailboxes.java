@@ -28,19 +28,16 @@ public class AutoReplyMailboxes {
   private volatile long loadedAt;
 
   public boolean acknowledges(long accountId) {
-    Set<Long> current = ids;
-    if (current == null || System.currentTimeMillis() - loadedAt > TTL_MS) {
-      current = load();
-    }
-    return current.contains(accountId);
+    return current().contains(accountId);
   }
 
   public boolean none() {
-    Set<Long> current = ids;
-    if (current == null || System.currentTimeMillis() - loadedAt > TTL_MS) {
-      current = load();
-    }
-    return current.isEmpty();
+    return current().isEmpty();
+  }
+
+  private Set<Long> current() {
+    Set<Long> known = ids;
+    return known == null || System.currentTimeMillis() - loadedAt > TTL_MS ? load() : known;
   }
 
   /**

@@ -31,7 +31,7 @@ public class MailboxLedger {
   }
 
   public Position position(long accountId, String folder) {
-    MailboxState s = find(accountId, folder);
+    MailboxState s = find(accountId, folder, LockModeType.NONE);
     if (s == null) {
       s = new MailboxState(em.getReference(ChannelAccount.class, accountId), folder);
       em.persist(s);
@@ -41,10 +41,8 @@ public class MailboxLedger {
 
   /** Mails up to {@code uid} are stored: never read them again (unless UIDVALIDITY changes). */
   public void advance(long accountId, String folder, long validity, long uid, int count) {
-    MailboxState s = find(accountId, folder);
-    em.lock(s, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(s);
-    s.advance(validity, uid, count, Instant.now());
+    find(accountId, folder, LockModeType.PESSIMISTIC_WRITE)
+        .advance(validity, uid, count, Instant.now());
   }
 
   /** Forgets how far the folder was read: the next poll reads it all again. */
@@ -58,10 +56,8 @@ public class MailboxLedger {
   }
 
   public void polled(long accountId, String folder, String error) {
-    MailboxState s = find(accountId, folder);
+    MailboxState s = find(accountId, folder, LockModeType.PESSIMISTIC_WRITE);
     if (s != null) {
-      em.lock(s, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(s);
       s.polled(Instant.now(), error);
     }
   }
@@ -101,13 +97,14 @@ public class MailboxLedger {
             Instant.now()));
   }
 
-  private MailboxState find(long accountId, String folder) {
+  private MailboxState find(long accountId, String folder, LockModeType lock) {
     List<MailboxState> found =
         em.createQuery(
                 "select s from MailboxState s where s.account.id = :a and s.folder = :f",
                 MailboxState.class)
             .setParameter("a", accountId)
             .setParameter("f", folder)
+            .setLockMode(lock)
             .getResultList();
     return found.isEmpty() ? null : found.get(0);
   }

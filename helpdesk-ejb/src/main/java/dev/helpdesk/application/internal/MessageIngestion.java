@@ -49,7 +49,7 @@ public class MessageIngestion {
   @Inject Event<TicketEvent> events;
 
   public IngestResult ingest(InboundMessage in) {
-    return append(in);
+    return ingestAll(List.of(in)).get(0);
   }
 
   /**
@@ -60,18 +60,24 @@ public class MessageIngestion {
    * <p>What the database knows about the whole batch is read in one query, the tickets it may
    * append to are locked in one query (in id order), and the rows of all its messages are written
    * together at commit, in JDBC batches: a batch costs a few round trips instead of several per
-   * message.
+   * message. A single message is a batch of one.
    */
   public List<IngestResult> ingestAll(List<InboundMessage> batch) {
+    Channel channel = batch.isEmpty() ? null : batch.get(0).channel();
+    if (batch.stream().allMatch(m -> m.channel() == channel)) {
+      return appendAll(channel, batch);
+    }
+    // mixed channels: one by one, each still seeing those before it
+    List<IngestResult> out = new ArrayList<>(batch.size());
+    for (InboundMessage in : batch) {
+      out.addAll(appendAll(in.channel(), List.of(in)));
+    }
+    return out;
+  }
+
+  private List<IngestResult> appendAll(Channel channel, List<InboundMessage> batch) {
     List<IngestResult> out = new ArrayList<>(batch.size());
     if (batch.isEmpty()) {
-      return out;
-    }
-    Channel channel = batch.get(0).channel();
-    if (batch.stream().anyMatch(m -> m.channel() != channel)) {
-      for (InboundMessage in : batch) {
-        out.add(append(in));
-      }
       return out;
     }
     BatchIndex index = lookUpAll(channel, batch);
@@ -94,17 +100,12 @@ public class MessageIngestion {
   /** A stored message and the contact it was stored for. */
   private record Appended(IngestResult result, long contactId) {}
 
-  private IngestResult append(InboundMessage in) {
-    Set<String> keys = keysOf(in);
-    return append(in, keys, lookUp(in, keys), null, null).result();
-  }
-
   /**
    * Steps 1–5 for one message.
    *
-   * @param held in a batch: tickets already locked or created by it (neither locked nor refreshed
-   *     again); null for a single message
-   * @param files in a batch: attachments by SHA-256 as the batch look-up found them; null otherwise
+   * @param held tickets the batch has already locked or created (neither locked nor refreshed
+   *     again)
+   * @param files attachments by SHA-256 as the batch look-up found them (null: absent)
    */
   private Appended append(
       InboundMessage in,
@@ -136,11 +137,8 @@ public class MessageIngestion {
     // 3. thread onto an open ticket of the same contact, or open one
     Ticket ticket = null;
     for (Long id : new LinkedHashSet<>(known.ticketByKey.values())) {
-      // the ticket we may append to: lock it now (one writer per ticket at a time)
-      Ticket candidate =
-          held != null && held.contains(id)
-              ? em.find(Ticket.class, id)
-              : em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+      // locked by lockAll (one writer per ticket at a time), or created by this batch
+      Ticket candidate = em.find(Ticket.class, id);
       if (candidate.getContact().getId().equals(contact.getId())) {
         candidate = mergeTarget(candidate);
         if (ticket == null || candidate.getLastMessageAt().isAfter(ticket.getLastMessageAt())) {
@@ -157,14 +155,9 @@ public class MessageIngestion {
         }
       }
     }
-    if (ticket != null
-        && (held == null || !held.contains(ticket.getId()))
-        && em.getLockMode(ticket) != LockModeType.PESSIMISTIC_WRITE) {
-      em.refresh(
-          ticket, LockModeType.PESSIMISTIC_WRITE); // reached by [#ref] or a merge: lock it too
-    }
-    if (ticket != null && held != null) {
-      held.add(ticket.getId());
+    if (ticket != null && held.add(ticket.getId())) {
+      // reached by [#ref] or a merge, not locked yet: lock it too
+      em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
     }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
@@ -174,9 +167,7 @@ public class MessageIngestion {
           known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
       ticket.setLanguage(in.metadata().get(InboundMessage.LANGUAGE));
       em.persist(ticket);
-      if (held != null) {
-        held.add(ticket.getId());
-      }
+      held.add(ticket.getId());
       em.persist(
           new TicketActivity(ticket, null, TicketActivity.Type.CREATED, in.channel().name(), now));
       if (previous != null) {
@@ -340,7 +331,7 @@ public class MessageIngestion {
     for (Object[] r : rows) {
       long a = ((Number) r[1]).longValue();
       String s = String.valueOf(r[3]);
-      switch (String.valueOf(r[0]).trim()) {
+      switch (String.valueOf(r[0]).trim()) { // a one-letter literal maps to Character
         case "M" -> index.messages.put(s, new long[] {a, ((Number) r[2]).longValue()});
         case "C" -> index.contacts.put(s, new Object[] {a, ((Number) r[2]).intValue() == 1});
         case "K" -> index.keys.put(s, a);
@@ -369,7 +360,7 @@ public class MessageIngestion {
     return held;
   }
 
-  /** What the database already knows about this message, in one round trip. */
+  /** What the database and the batch so far know about one message. */
   private static final class Known {
     Long messageId;
     Long messageTicketId;
@@ -379,66 +370,12 @@ public class MessageIngestion {
     final Map<String, Long> ticketByKey = new java.util.HashMap<>();
   }
 
-  private static final String LOOK_UP =
-      "select 'M' as what, m.id as a, m.ticket_id as b, cast(null as varchar(300)) as s from message m"
-          + " where m.channel = :channel and m.external_id = :externalId"
-          + " union all select 'C', i.contact_id, case when c.name is null then 1 else 0 end, null"
-          + " from contact_identity i join contact c on c.id = i.contact_id where i.kind = :kind and i.identity_value = :value"
-          + " union all select 'K', k.ticket_id, null, k.key_value from thread_key k"
-          + " where k.key_value in (:keys) and k.channel = :channel"
-          + " union all select 'A', a.id, null, null from channel_account a where a.channel = :channel and a.address = :account";
-
-  private Known lookUp(InboundMessage in, Set<String> keys) {
-    Known known = new Known();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(LOOK_UP)
-            .setParameter("channel", in.channel().name())
-            .setParameter("externalId", in.externalId())
-            .setParameter("kind", in.sender().kind().name())
-            .setParameter("value", in.sender().value())
-            .setParameter("keys", keys)
-            .setParameter("account", in.channelAccount() == null ? "" : in.channelAccount())
-            .getResultList();
-    for (Object[] r : rows) {
-      long a = ((Number) r[1]).longValue();
-      switch (String.valueOf(r[0]).trim()) { // a one-letter literal maps to Character
-        case "M" -> {
-          known.messageId = a;
-          known.messageTicketId = ((Number) r[2]).longValue();
-        }
-        case "C" -> {
-          known.contactId = a;
-          known.contactNameMissing = ((Number) r[2]).intValue() == 1;
-        }
-        case "K" -> known.ticketByKey.put(String.valueOf(r[3]), a);
-        case "A" -> known.accountId = a;
-        default -> throw new IllegalStateException("unexpected row " + r[0]);
-      }
-    }
-    return known;
-  }
-
   private static Ticket mergeTarget(Ticket t) {
     Ticket current = t;
     for (int hops = 0; current.getMergedInto() != null && hops < 20; hops++) {
       current = current.getMergedInto();
     }
     return current;
-  }
-
-  private ChannelAccount account(Channel channel, String address) {
-    if (address == null) {
-      return null;
-    }
-    List<ChannelAccount> found =
-        em.createQuery(
-                "select a from ChannelAccount a where a.channel = :c and a.address = :a",
-                ChannelAccount.class)
-            .setParameter("c", channel)
-            .setParameter("a", address)
-            .getResultList();
-    return found.isEmpty() ? null : found.get(0);
   }
 
   private static String subject(InboundMessage in) {
