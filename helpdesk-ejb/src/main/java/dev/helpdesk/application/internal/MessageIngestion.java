@@ -352,6 +352,11 @@ public class MessageIngestion {
       return held;
     }
     List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(ticketIds));
+    if (ids.size() == 1) { // find joins the ticket's associations; the query loads them apart
+      em.find(Ticket.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE);
+      held.add(ids.get(0));
+      return held;
+    }
     em.createQuery("select t from Ticket t where t.id in (:ids) order by t.id", Ticket.class)
         .setParameter("ids", ids)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
