@@ -25,15 +25,22 @@ public record Caller(
    * shared triage queue); managers and admins see all.
    */
   public boolean canSee(Ticket t) {
+    return canSee(
+        t.getTeam() == null ? null : t.getTeam().getId(),
+        t.getAssignee() == null ? null : t.getAssignee().getId());
+  }
+
+  /** The same rule for a ticket known by its team and assignee ids (realtime events). */
+  public boolean canSee(Long teamId, Long assigneeId) {
     if (seesAllTickets()) {
       return true;
     }
     if (!has(Role.AGENT)) {
       return false;
     }
-    if (t.getAssignee() != null && t.getAssignee().getId() == agentId) {
+    if (assigneeId != null && assigneeId == agentId) {
       return true;
     }
-    return t.getTeam() == null || teamIds.contains(t.getTeam().getId());
+    return teamId == null || teamIds.contains(teamId);
   }
 }

@@ -243,10 +243,11 @@ public class DeliveryService {
     IdentityKind wanted =
         switch (m.getChannel()) {
           case EMAIL -> IdentityKind.EMAIL;
-          case CHAT -> IdentityKind.VISITOR;
           case WHATSAPP -> IdentityKind.PHONE;
           case MESSENGER, INSTAGRAM, TELEGRAM, X -> IdentityKind.SOCIAL;
-          case API -> null;
+          // the chat connector reaches its conversation, whoever the contact is (a verified
+          // shopper is the contact of their e-mail address)
+          case API, CHAT -> null;
         };
     for (ContactIdentity i : ids) {
       if (wanted == null || i.getKind() == wanted) {

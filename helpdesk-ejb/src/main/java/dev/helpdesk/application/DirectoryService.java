@@ -22,6 +22,8 @@ import java.util.Set;
 public class DirectoryService {
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject dev.helpdesk.application.internal.AutoReplyMailboxes autoReplyMailboxes;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.ChatWidgets chatWidgets;
+  @jakarta.inject.Inject Presence presence;
 
   // --- teams
 
@@ -182,6 +184,7 @@ public class DirectoryService {
   public AgentView setAvailability(long id, Availability availability) {
     Agent a = findAgent(id);
     a.setAvailability(availability);
+    presence.changed();
     return AgentView.of(a);
   }
 
@@ -299,12 +302,23 @@ public class DirectoryService {
             channel,
             address.strip(),
             name == null || name.isBlank() ? address.strip() : name.strip());
-    if (settings != null) {
-      validate(settings);
-      a.setSettings(settings);
+    Map<String, String> initial =
+        settings == null ? new java.util.HashMap<>() : new java.util.HashMap<>(settings);
+    if (channel == Channel.CHAT) {
+      if (!address.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        throw new InvalidRequestException(
+            "address", "a widget key has 1 to 64 letters, digits, '.', '_' or '-'");
+      }
+      // the widget's secret signs visitor tokens and verifies shopper identities
+      initial.putIfAbsent("secret", randomSecret());
+    }
+    if (!initial.isEmpty()) {
+      validate(initial);
+      a.setSettings(initial);
     }
     em.persist(a);
     autoReplyMailboxes.invalidate();
+    chatWidgets.invalidate();
     return ChannelAccountView.of(a);
   }
 
@@ -338,10 +352,46 @@ public class DirectoryService {
       a.setSettings(merged);
     }
     autoReplyMailboxes.invalidate();
+    chatWidgets.invalidate();
     return ChannelAccountView.of(a);
   }
 
+  private static String randomSecret() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
   private static void validate(Map<String, String> settings) {
+    String origins = settings.get("allowedOrigins");
+    if (origins != null) {
+      for (String o : origins.split("[,\\s]+")) {
+        if (!o.isBlank() && !o.equals("*") && !o.matches("https?://[^/\\s]+/?")) {
+          throw new InvalidRequestException(
+              "settings.allowedOrigins",
+              "allowedOrigins lists origins like https://shop.example (scheme and host, no path): "
+                  + o);
+        }
+      }
+    }
+    String pre = settings.get("preChat");
+    if (pre != null) {
+      for (String f : pre.split("[,\\s]+")) {
+        if (!f.isBlank() && !List.of("none", "name", "email", "topic").contains(f)) {
+          throw new InvalidRequestException(
+              "settings.preChat", "preChat lists name, email and topic, or is none: " + f);
+        }
+      }
+    }
+    String secret = settings.get("secret");
+    if (secret != null && secret.length() < 16) {
+      throw new InvalidRequestException(
+          "settings.secret", "a widget secret has at least 16 characters");
+    }
+    String kb = settings.get("maxFileKb");
+    if (kb != null && !kb.strip().matches("\\d{1,6}")) {
+      throw new InvalidRequestException("settings.maxFileKb", "maxFileKb must be a whole number");
+    }
     String url = settings.get("callbackUrl");
     if (url != null && !url.matches("https?://\\S+")) {
       throw new InvalidRequestException(

@@ -151,7 +151,8 @@ public final class Views {
           m.getRaw() != null);
     }
 
-    private static Map<String, String> metadata(String json) {
+    /** JSON object text of string values (message metadata, chat context) as a map. */
+    public static Map<String, String> metadata(String json) {
       Map<String, String> out = new TreeMap<>();
       if (json == null) {
         return out;

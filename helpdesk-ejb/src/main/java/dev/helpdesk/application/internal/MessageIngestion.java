@@ -402,7 +402,8 @@ public class MessageIngestion {
     return s;
   }
 
-  static String json(Map<String, String> metadata) {
+  /** String values as a JSON object text, or null when there are none. */
+  public static String json(Map<String, String> metadata) {
     if (metadata.isEmpty()) {
       return null;
     }

@@ -43,6 +43,7 @@ public class DemoData {
     if (!Boolean.getBoolean("helpdesk.demo")) {
       return;
     }
+    history.demoWidget();
     if (!history.isEmpty()) {
       banner();
       return;
@@ -97,6 +98,7 @@ public class DemoData {
   private void banner() {
     LOG.info(
         "\n\n  Helpdesk is up: http://localhost:8080/\n"
+            + "  Demo store checkout with the chat widget: http://localhost:8080/demo/checkout.html\n"
             + "  API: http://localhost:8080/api/v1  (OpenAPI: http://localhost:8080/openapi)\n"
             + "  Demo logins (password '"
             + PASSWORD

@@ -26,6 +26,41 @@ import java.util.Set;
 public class DemoHistory {
   @PersistenceContext EntityManager em;
 
+  /**
+   * The demo store's chat widget ({@code demo-store}), embedded in the demo checkout page the
+   * helpdesk serves; a page on localhost:8080 or 127.0.0.1:8080 may open chats.
+   */
+  public void demoWidget() {
+    boolean exists =
+        !em.createQuery(
+                "select a.id from ChannelAccount a where a.channel = :c and a.address = 'demo-store'",
+                Long.class)
+            .setParameter("c", dev.helpdesk.connectors.spi.Channel.CHAT)
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      return;
+    }
+    var a =
+        new dev.helpdesk.domain.model.channel.ChannelAccount(
+            dev.helpdesk.connectors.spi.Channel.CHAT, "demo-store", "Demo Store");
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    a.setSettings(
+        java.util.Map.of(
+            "secret", java.util.HexFormat.of().formatHex(secret),
+            "allowedOrigins", "http://localhost:8080, http://127.0.0.1:8080",
+            "preChat", "name,email,topic",
+            "greeting.en",
+                "Hi! Questions about your order or payment? We usually answer in a few minutes.",
+            "greeting.ar", "مرحبًا! هل لديك سؤال عن طلبك أو الدفع؟ نرد عادةً خلال دقائق.",
+            "offline.en",
+                "We are offline now. We answer Sunday to Thursday, 9:00 to 18:00 (Riyadh time). Leave your e-mail and we will reply there.",
+            "offline.ar",
+                "نحن غير متصلين الآن. نرد من الأحد إلى الخميس، من 9:00 حتى 18:00 (بتوقيت الرياض). اترك بريدك الإلكتروني وسنرد عليك هناك."));
+    em.persist(a);
+  }
+
   public boolean isEmpty() {
     return em.createQuery("select count(t) from Team t", Long.class).getSingleResult() == 0;
   }

@@ -29,7 +29,11 @@ public class AttachmentResource {
   @GET
   @Path("/{id}")
   public Response download(@PathParam("id") long id) {
-    AttachmentContent a = tickets.attachment(caller.get(), id);
+    return response(tickets.attachment(caller.get(), id));
+  }
+
+  /** A file as a download that never runs in the helpdesk's origin (images shown inline). */
+  static Response response(AttachmentContent a) {
     String type = a.contentType().toLowerCase(java.util.Locale.ROOT);
     boolean inline = INLINE.contains(type);
     String encoded = URLEncoder.encode(a.filename(), StandardCharsets.UTF_8).replace("+", "%20");

@@ -35,6 +35,7 @@ import java.util.Set;
 @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
 public class TicketResource {
   @Inject TicketService tickets;
+  @Inject dev.helpdesk.application.ChatService chat;
   @Inject CurrentCaller caller;
 
   public record ReplyRequest(
@@ -225,5 +226,28 @@ public class TicketResource {
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The chat context of a ticket: the shopper's identity, cart and read positions. */
+  @GET
+  @Path("/{id}/chat")
+  public dev.helpdesk.application.ChatService.ChatView chat(@PathParam("id") long id) {
+    return chat.chatOf(caller.get(), id);
+  }
+
+  /** The agent has read the shopper's chat messages: the widget shows them as read. */
+  @POST
+  @Path("/{id}/read")
+  public Response read(@PathParam("id") long id) {
+    chat.agentRead(caller.get(), id);
+    return Response.noContent().build();
+  }
+
+  /** The agent is typing: the shopper's widget shows "… is typing" for a few seconds. */
+  @POST
+  @Path("/{id}/typing")
+  public Response typing(@PathParam("id") long id) {
+    chat.agentTyping(caller.get(), id);
+    return Response.noContent().build();
   }
 }

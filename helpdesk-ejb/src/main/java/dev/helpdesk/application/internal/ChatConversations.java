@@ -1,0 +1,289 @@
+package dev.helpdesk.application.internal;
+
+import dev.helpdesk.application.ChatMessage;
+import dev.helpdesk.application.ChatWidget;
+import dev.helpdesk.connectors.chat.ChatInbound;
+import dev.helpdesk.connectors.chat.ChatSigning;
+import dev.helpdesk.domain.model.channel.ChannelAccount;
+import dev.helpdesk.domain.model.channel.ChatConversation;
+import dev.helpdesk.domain.model.contact.Contact;
+import dev.helpdesk.domain.model.ticket.Direction;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.MessageAttachment;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
+import dev.helpdesk.domain.model.ticket.Visibility;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The chat conversations' rows, each operation one short transaction (ChatService calls them). */
+@Stateless
+public class ChatConversations {
+  /** A connected widget pings every 25 s; a shopper counts as connected this long after. */
+  public static final Duration ONLINE_GRACE = Duration.ofSeconds(70);
+
+  /** The most messages one catch-up returns; the widget asks again for more. */
+  public static final int PAGE = 200;
+
+  @PersistenceContext EntityManager em;
+
+  /** What a connection needs to know about its conversation. */
+  public record Current(String id, Long ticketId, int agentReadSeq) {}
+
+  /** The visitor's latest conversation whose ticket is still open (not closed), or null. */
+  public Current current(long widgetId, String visitor) {
+    List<Object[]> rows =
+        em.createQuery(
+                "select c.id, c.ticketId, c.agentReadSeq from ChatConversation c"
+                    + " where c.widget.id = :w and c.visitorId = :v order by c.createdAt desc",
+                Object[].class)
+            .setParameter("w", widgetId)
+            .setParameter("v", visitor)
+            .setMaxResults(1)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object[] r = rows.get(0);
+    Long ticket = (Long) r[1];
+    if (ticket != null && closed(ticket)) {
+      return null;
+    }
+    return new Current((String) r[0], ticket, (Integer) r[2]);
+  }
+
+  /** Whether a conversation can take more messages (its ticket is not closed). */
+  public boolean open(String conversation) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    return c != null && (c.getTicketId() == null || !closed(c.getTicketId()));
+  }
+
+  private boolean closed(long ticketId) {
+    Ticket t = em.find(Ticket.class, ticketId);
+    return t == null || t.getStatus() == TicketStatus.CLOSED;
+  }
+
+  /** A new conversation for the visitor, with what the connection knows of the shopper. */
+  public String start(
+      long widgetId,
+      String visitor,
+      String name,
+      String email,
+      boolean verified,
+      String topic,
+      String language,
+      String contextJson) {
+    Instant now = Instant.now();
+    ChatConversation c =
+        new ChatConversation(em.getReference(ChannelAccount.class, widgetId), visitor, now);
+    c.identify(name, email, verified, now);
+    c.setTopic(topic);
+    c.setLanguage(language);
+    c.setContext(contextJson);
+    em.persist(c);
+    return c.getId();
+  }
+
+  /**
+   * Links the conversation to the ticket its message landed on and returns the message's sequence.
+   * An unverified e-mail the shopper gave becomes the contact's, if nobody has it yet, so that the
+   * e-mails of the conversation thread back.
+   */
+  public int attach(String conversation, long ticketId, long messageId) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    if (c.getTicketId() == null || c.getTicketId() != ticketId) {
+      c.setTicketId(ticketId);
+      nameContact(c);
+    }
+    return em.createQuery("select m.sequence from Message m where m.id = :id", Integer.class)
+        .setParameter("id", messageId)
+        .getSingleResult();
+  }
+
+  /** The pre-chat form, the e-mail asked for offline, or a signed identity. */
+  public void identify(
+      String conversation, String name, String email, boolean verified, String topic) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    if (c == null) {
+      return;
+    }
+    c.identify(name, email, verified, Instant.now());
+    if (topic != null) {
+      c.setTopic(topic);
+    }
+    nameContact(c);
+  }
+
+  public void context(String conversation, String contextJson) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    if (c != null) {
+      c.setContext(contextJson);
+    }
+  }
+
+  /** A visitor contact without a name takes the name the shopper gave. */
+  private void nameContact(ChatConversation c) {
+    if (c.getTicketId() == null || c.getShopperName() == null) {
+      return;
+    }
+    Contact contact = em.find(Ticket.class, c.getTicketId()).getContact();
+    if (contact.getName() == null) {
+      contact.setName(c.getShopperName());
+    }
+  }
+
+  /** The conversation's public messages after {@code afterSeq}, oldest first. */
+  public List<ChatMessage> since(ChatWidget widget, String conversation, int afterSeq) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    if (c == null || c.getTicketId() == null) {
+      return List.of();
+    }
+    List<Message> messages =
+        em.createQuery(
+                "select m from Message m left join fetch m.authorAgent"
+                    + " where m.ticketId = :t and m.sequence > :s and m.visibility = :v"
+                    + " order by m.sequence",
+                Message.class)
+            .setParameter("t", c.getTicketId())
+            .setParameter("s", afterSeq)
+            .setParameter("v", Visibility.PUBLIC)
+            .setMaxResults(PAGE)
+            .getResultList();
+    List<ChatMessage> out = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      out.add(view(widget, c, m));
+    }
+    return out;
+  }
+
+  private static ChatMessage view(ChatWidget widget, ChatConversation c, Message m) {
+    boolean in = m.getDirection() == Direction.INBOUND;
+    String key = null;
+    if (in && m.getExternalId() != null && m.getExternalId().startsWith("chat:")) {
+      key = m.getExternalId().substring(m.getExternalId().lastIndexOf(':') + 1);
+    }
+    List<ChatMessage.File> files = new ArrayList<>();
+    for (MessageAttachment a : m.getAttachments()) {
+      files.add(
+          new ChatMessage.File(
+              a.getFilename(),
+              a.getContentType(),
+              a.getContent().getSize(),
+              "api/v1/chat/files/"
+                  + a.getId()
+                  + "?conversation="
+                  + c.getId()
+                  + "&sig="
+                  + URLEncoder.encode(
+                      ChatSigning.attachmentSignature(widget.secret(), c.getId(), a.getId()),
+                      StandardCharsets.UTF_8)));
+    }
+    String status =
+        in
+            ? (m.getSequence() <= c.getAgentReadSeq() ? "read" : "delivered")
+            : switch (m.getDeliveryStatus()) {
+              case FAILED -> "failed";
+              case QUEUED -> "queued";
+              default -> "sent";
+            };
+    String from = in ? "shopper" : m.isAutomatic() ? "bot" : "agent";
+    String author =
+        in
+            ? c.getShopperName()
+            : m.getAuthorAgent() == null ? null : m.getAuthorAgent().getDisplayName();
+    return new ChatMessage(
+        m.getSequence(),
+        m.getId(),
+        from,
+        author,
+        m.getText(),
+        m.getSentAt() != null ? m.getSentAt() : m.getCreatedAt(),
+        key,
+        files,
+        status);
+  }
+
+  /** Records how far the shopper has read; the ticket id, or null when nothing moved. */
+  public Long shopperRead(String conversation, int seq) {
+    int n =
+        em.createQuery(
+                "update ChatConversation c set c.shopperReadSeq = :s"
+                    + " where c.id = :id and c.shopperReadSeq < :s")
+            .setParameter("s", seq)
+            .setParameter("id", conversation)
+            .executeUpdate();
+    if (n == 0) {
+      return null;
+    }
+    return em.createQuery("select c.ticketId from ChatConversation c where c.id = :id", Long.class)
+        .setParameter("id", conversation)
+        .getSingleResult();
+  }
+
+  /** The shopper is connected (for {@link #ONLINE_GRACE} more) or has left. */
+  public void online(String conversation, boolean online) {
+    em.createQuery("update ChatConversation c set c.onlineUntil = :u where c.id = :id")
+        .setParameter("u", online ? Instant.now().plus(ONLINE_GRACE) : Instant.now())
+        .setParameter("id", conversation)
+        .executeUpdate();
+  }
+
+  /** The conversation of a ticket (its latest), or null. */
+  public ChatConversation ofTicket(long ticketId) {
+    return em.createQuery(
+            "select c from ChatConversation c where c.ticketId = :t order by c.createdAt desc",
+            ChatConversation.class)
+        .setParameter("t", ticketId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * An agent opened the ticket: the shopper's messages up to now count as read. The conversation
+   * and the sequence read, or null when there was nothing new.
+   */
+  public Object[] agentRead(long ticketId) {
+    ChatConversation c = ofTicket(ticketId);
+    if (c == null) {
+      return null;
+    }
+    Integer last =
+        em.createQuery(
+                "select max(m.sequence) from Message m where m.ticketId = :t and m.direction = :d",
+                Integer.class)
+            .setParameter("t", ticketId)
+            .setParameter("d", Direction.INBOUND)
+            .getSingleResult();
+    if (last == null || last <= c.getAgentReadSeq()) {
+      return null;
+    }
+    em.createQuery(
+            "update ChatConversation c set c.agentReadSeq = :s where c.id = :id and c.agentReadSeq < :s")
+        .setParameter("s", last)
+        .setParameter("id", c.getId())
+        .executeUpdate();
+    return new Object[] {c.getId(), last};
+  }
+
+  /** The shopper's context as stored: JSON text → map (for views). */
+  public static Map<String, String> contextOf(ChatConversation c) {
+    return c.getContext() == null
+        ? Map.of()
+        : dev.helpdesk.application.Views.MessageView.metadata(c.getContext());
+  }
+
+  /** For the thread key of a chat external id. */
+  public static String conversationOf(String externalId) {
+    return ChatInbound.conversationOf(externalId);
+  }
+}
