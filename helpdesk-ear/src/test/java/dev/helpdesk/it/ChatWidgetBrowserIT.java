@@ -1,0 +1,187 @@
+package dev.helpdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The shopper's side in a real browser: the demo checkout page with the widget embedded, a message
+ * sent from it, the agent's reply seen in it; in English and in Arabic (right to left). Screenshots
+ * go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatWidgetBrowserIT {
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    browser = Browser.start(1280, 860);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @ArquillianResource URL base;
+  Api admin;
+  String widget;
+
+  @BeforeEach
+  void setUp() {
+    admin = Api.admin(base);
+    widget = "browser-" + Long.toString(System.nanoTime(), 36);
+    assertEquals(
+        201,
+        admin
+            .post(
+                "api/v1/channel-accounts",
+                Map.of(
+                    "channel",
+                    "CHAT",
+                    "address",
+                    widget,
+                    "name",
+                    "Demo Store",
+                    "settings",
+                    Map.of("preChat", "none")))
+            .status());
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void aShopperAsksFromTheCheckoutAndSeesTheAgentsReply() throws Exception {
+    String question = "My card was declined, can I pay another way? " + widget;
+    SearchContext chat = openChat("en");
+    send(chat, question);
+    waitFor(
+        () -> text(chat, ".hd-mine .hd-receipt").contains("Delivered"), "the delivered receipt");
+
+    long ticket = ticketWith(question);
+    JsonObject details = admin.get("api/v1/tickets/" + ticket).json();
+    assertEquals("A-1042", details.getString("orderRef"), "the page's cart came along");
+    admin.post(
+        "api/v1/tickets/" + ticket + "/replies",
+        Map.of("text", "Yes: Apple Pay and cash on delivery work too."));
+    waitFor(() -> text(chat, ".hd-agent .hd-text").contains("Apple Pay"), "the agent's reply");
+    Browser.screenshot(browser, "chat-widget-en");
+  }
+
+  @Test
+  void inArabicTheWidgetIsRightToLeftOnTheLeft() throws Exception {
+    String question = "تم رفض بطاقتي، هل يمكنني الدفع عند الاستلام؟ " + widget;
+    SearchContext chat = openChat("ar");
+    WebElement wrap = chat.findElement(By.cssSelector(".hd-wrap"));
+    assertEquals("rtl", wrap.getCssValue("direction"));
+    WebElement launcher = chat.findElement(By.cssSelector(".hd-launcher"));
+    assertTrue(
+        launcher.getRect().getX() < 640,
+        "the launcher sits bottom-left in RTL: " + launcher.getRect());
+    send(chat, question);
+    waitFor(
+        () -> text(chat, ".hd-mine .hd-receipt").contains("تم التسليم"), "the delivered receipt");
+    long ticket = ticketWith(question);
+    assertEquals(
+        "ar",
+        admin.get("api/v1/tickets/" + ticket).json().getJsonObject("ticket").getString("language"));
+    admin.post(
+        "api/v1/tickets/" + ticket + "/replies", Map.of("text", "نعم، الدفع عند الاستلام متاح."));
+    waitFor(() -> text(chat, ".hd-agent .hd-text").contains("الاستلام"), "the agent's reply");
+    Browser.screenshot(browser, "chat-widget-ar");
+  }
+
+  @Test
+  void scriptInAMessageIsShownAsText() throws Exception {
+    String payload = "<img src=x onerror=\"document.title='pwned'\"> " + widget;
+    SearchContext chat = openChat("en");
+    send(chat, payload);
+    long ticket = ticketWith(widget);
+    admin.post(
+        "api/v1/tickets/" + ticket + "/replies",
+        Map.of("text", "<script>document.title='pwned'</script>"));
+    waitFor(() -> text(chat, ".hd-agent .hd-text").contains("<script>"), "the reply shown as text");
+    assertTrue(!browser.getTitle().contains("pwned"), "no script ran: " + browser.getTitle());
+  }
+
+  private SearchContext openChat(String lang) {
+    browser.get(base + "demo/checkout.html?lang=" + lang + "&widget=" + widget);
+    browser.executeScript("localStorage.clear()");
+    browser.navigate().refresh();
+    WebElement host =
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(d -> d.findElement(By.id("helpdesk-chat")));
+    SearchContext root = host.getShadowRoot();
+    root.findElement(By.cssSelector(".hd-launcher")).click();
+    waitFor(() -> root.findElement(By.cssSelector(".hd-panel")).isDisplayed(), "the chat panel");
+    return root;
+  }
+
+  private void send(SearchContext chat, String text) {
+    WebElement input = chat.findElement(By.cssSelector(".hd-input"));
+    input.sendKeys(text);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  private long ticketWith(String text) {
+    return Poll.until(
+        () -> {
+          for (var i :
+              admin.get("api/v1/tickets?channel=CHAT&limit=20").json().getJsonArray("items")) {
+            JsonObject t = i.asJsonObject();
+            if (t.getString("preview", "").contains(text)) {
+              return t.getJsonNumber("id").longValue();
+            }
+          }
+          return -1L;
+        },
+        id -> id > 0,
+        "the chat ticket");
+  }
+
+  private static String text(SearchContext root, String css) {
+    return root.findElements(By.cssSelector(css)).stream()
+        .map(WebElement::getText)
+        .reduce("", (a, b) -> a + "\n" + b);
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
