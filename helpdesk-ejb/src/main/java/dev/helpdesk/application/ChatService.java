@@ -305,7 +305,7 @@ public class ChatService {
             : c.getShopperEmail() == null ? "anonymous" : "unverified",
         c.getTopic(),
         c.getLanguage(),
-        ChatConversations.contextOf(c),
+        c.getContext() == null ? Map.of() : Views.MessageView.metadata(c.getContext()),
         c.getShopperReadSeq(),
         c.getAgentReadSeq(),
         c.isShopperOnline(Instant.now()));

@@ -2,7 +2,6 @@ package dev.helpdesk.application.internal;
 
 import dev.helpdesk.application.ChatMessage;
 import dev.helpdesk.application.ChatWidget;
-import dev.helpdesk.connectors.chat.ChatInbound;
 import dev.helpdesk.connectors.chat.ChatSigning;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.channel.ChatConversation;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The chat conversations' rows, each operation one short transaction (ChatService calls them). */
 @Stateless
@@ -273,17 +271,5 @@ public class ChatConversations {
         .setParameter("id", c.getId())
         .executeUpdate();
     return new Object[] {c.getId(), last};
-  }
-
-  /** The shopper's context as stored: JSON text → map (for views). */
-  public static Map<String, String> contextOf(ChatConversation c) {
-    return c.getContext() == null
-        ? Map.of()
-        : dev.helpdesk.application.Views.MessageView.metadata(c.getContext());
-  }
-
-  /** For the thread key of a chat external id. */
-  public static String conversationOf(String externalId) {
-    return ChatInbound.conversationOf(externalId);
   }
 }

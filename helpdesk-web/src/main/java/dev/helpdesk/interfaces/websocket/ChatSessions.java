@@ -275,6 +275,7 @@ public class ChatSessions {
             .add("seq", sent.seq())
             .add("conversation", sent.conversationId())
             .add("ticket", sent.ticketId())
+            .add("message", sent.messageId())
             .add("duplicate", sent.duplicate())
             .build()
             .toString());
