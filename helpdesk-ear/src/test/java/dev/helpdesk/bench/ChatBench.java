@@ -100,6 +100,12 @@ class ChatBench {
               }
             });
 
+    // a silent socket is closed after 75 s: the agent's tab pings, so does this one
+    java.util.concurrent.ScheduledExecutorService pinger =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    pinger.scheduleAtFixedRate(
+        () -> staff.sendText("{\"type\":\"ping\"}", true), 20, 20, TimeUnit.SECONDS);
+
     // warm-up: 50 chats, not measured
     run("/ws/chat?widget=" + widget, 50, MESSAGES, true, new ConcurrentHashMap<>());
     long[] echo = echoRun(CHATS, MESSAGES);
@@ -133,6 +139,7 @@ class ChatBench {
             ms(chat, 50),
             ms(chat, 99)));
     print(String.format("ratio of p99s chat/echo: %.1f×", ms(chat, 99) / ms(echo, 99)));
+    pinger.shutdownNow();
     staff.abort();
 
     // connections held

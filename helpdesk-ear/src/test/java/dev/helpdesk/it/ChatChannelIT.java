@@ -373,6 +373,55 @@ class ChatChannelIT {
   }
 
   @Test
+  void aShopperSendsAnImageAndTheWidgetGetsASignedLinkToIt() throws Exception {
+    byte[] png =
+        java.util.Base64.getDecoder()
+            .decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    try (ChatClient c = shopper()) {
+      c.send(hello(null, 0, Map.of()));
+      c.next("welcome");
+      c.send(
+          Json.createObjectBuilder()
+              .add("type", "send")
+              .add("key", "img")
+              .add("text", "this is the error I get")
+              .add(
+                  "attachments",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add("name", "declined.png")
+                              .add("type", "image/png")
+                              .add("data", java.util.Base64.getEncoder().encodeToString(png))))
+              .build());
+      JsonObject m = c.next("message");
+      JsonObject file = m.getJsonArray("files").getJsonObject(0);
+      assertEquals("declined.png", file.getString("name"));
+      Api.Response download = Api.anonymous(base).get(file.getString("url"));
+      assertEquals(200, download.status());
+      assertEquals("image/png", download.contentType());
+      String forged = file.getString("url").replaceFirst("sig=[^&]+", "sig=forged");
+      assertEquals(404, Api.anonymous(base).get(forged).status());
+
+      c.send(
+          Json.createObjectBuilder()
+              .add("type", "send")
+              .add("key", "exe")
+              .add(
+                  "attachments",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add("name", "invoice.exe")
+                              .add("type", "application/x-msdownload")
+                              .add("data", "TVqQAAMAAAAEAAAA")))
+              .build());
+      assertEquals("file-type", c.next("error").getString("code"));
+    }
+  }
+
+  @Test
   void nobodyOnlineIsToldInTheWelcome() throws Exception {
     JsonObject config = Api.anonymous(base).get("api/v1/chat/widgets/" + widget).json();
     try (ChatClient c = shopper()) {
