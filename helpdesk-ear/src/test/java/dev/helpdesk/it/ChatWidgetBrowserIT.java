@@ -129,6 +129,52 @@ class ChatWidgetBrowserIT {
     assertTrue(!browser.getTitle().contains("pwned"), "no script ran: " + browser.getTitle());
   }
 
+  @Test
+  void theTranscriptSurvivesAReloadAndThePanelFitsAPhone() throws Exception {
+    String question = "Do you deliver on Fridays? " + widget;
+    SearchContext chat = openChat("en");
+    send(chat, question);
+    waitFor(
+        () -> text(chat, ".hd-mine .hd-receipt").contains("Delivered"), "the delivered receipt");
+    long ticket = ticketWith(question);
+    admin.post("api/v1/tickets/" + ticket + "/replies", Map.of("text", "Yes, until 22:00."));
+    waitFor(() -> text(chat, ".hd-agent .hd-text").contains("22:00"), "the agent's reply");
+
+    // another page of the checkout, on a phone
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.navigate().refresh();
+      SearchContext again =
+          new WebDriverWait(browser, Duration.ofSeconds(20))
+              .until(d -> d.findElement(By.id("helpdesk-chat")))
+              .getShadowRoot();
+      waitFor(
+          () ->
+              !again.findElements(By.cssSelector(".hd-panel")).isEmpty()
+                  && again.findElement(By.cssSelector(".hd-panel")).isDisplayed(),
+          "the panel, still open after the reload");
+      waitFor(
+          () ->
+              text(again, ".hd-mine .hd-text").contains("Fridays")
+                  && text(again, ".hd-agent .hd-text").contains("22:00"),
+          "the transcript after the reload");
+      WebElement panel = again.findElement(By.cssSelector(".hd-panel"));
+      Browser.screenshot(browser, "chat-widget-phone");
+      long viewport = (Long) browser.executeScript("return document.documentElement.clientWidth");
+      assertTrue(
+          panel.getRect().getX() >= 0
+              && panel.getRect().getX() + panel.getRect().getWidth() <= viewport,
+          "the panel fits a "
+              + viewport
+              + " px wide screen: x "
+              + panel.getRect().getX()
+              + ", width "
+              + panel.getRect().getWidth());
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
+    }
+  }
+
   private SearchContext openChat(String lang) {
     browser.get(base + "demo/checkout.html?lang=" + lang + "&widget=" + widget);
     browser.executeScript("localStorage.clear()");

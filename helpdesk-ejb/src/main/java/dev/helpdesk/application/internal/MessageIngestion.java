@@ -64,6 +64,13 @@ public class MessageIngestion {
    */
   public List<IngestResult> ingestAll(List<InboundMessage> batch) {
     Channel channel = batch.isEmpty() ? null : batch.get(0).channel();
+    if (channel == Channel.CHAT) {
+      // a shopper waits on the other end: the commit (and the agents' event after it) doesn't
+      // wait for Lucene's refresh; the message is searchable a moment later
+      org.hibernate.search.mapper.orm.Search.session(em)
+          .indexingPlanSynchronizationStrategy(
+              org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy.async());
+    }
     if (batch.stream().allMatch(m -> m.channel() == channel)) {
       return appendAll(channel, batch);
     }
