@@ -59,14 +59,16 @@ public class ChatService {
       String widgetKey,
       String visitorId,
       String conversationId,
+      Long ticketId,
       String name,
       String email,
       boolean verified,
       String topic,
       String language,
       Map<String, String> context) {
-    public Shopper withConversation(String id) {
-      return new Shopper(widgetKey, visitorId, id, name, email, verified, topic, language, context);
+    public Shopper withConversation(String id, Long ticket) {
+      return new Shopper(
+          widgetKey, visitorId, id, ticket, name, email, verified, topic, language, context);
     }
   }
 
@@ -119,7 +121,16 @@ public class ChatService {
     }
     Shopper shopper =
         new Shopper(
-            w.key(), visitor, conversation, name, email, verified, null, h.language(), h.context());
+            w.key(),
+            visitor,
+            conversation,
+            current == null ? null : current.ticketId(),
+            name,
+            email,
+            verified,
+            null,
+            h.language(),
+            h.context());
     return new Welcome(
         shopper,
         current == null ? null : current.ticketId(),
@@ -178,12 +189,15 @@ public class ChatService {
             send,
             Instant.now());
     IngestResult r = ingest.ingest(in);
-    int seq = conversations.attach(conversation, r.ticketId(), r.messageId());
+    int seq = r.duplicate() ? conversations.sequenceOf(r.messageId()) : r.sequence();
+    if (started || r.ticketCreated() || s.ticketId() == null || s.ticketId() != r.ticketId()) {
+      conversations.attach(conversation, r.ticketId());
+    }
     if (started) {
       conversations.online(conversation, true);
     }
     if (!r.duplicate()) {
-      hub.publish(RealtimeEvent.messages(conversation));
+      hub.publish(RealtimeEvent.messages(conversation, seq));
     }
     return new Sent(conversation, r.ticketId(), r.messageId(), seq, r.duplicate(), started);
   }

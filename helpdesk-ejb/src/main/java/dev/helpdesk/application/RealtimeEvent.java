@@ -26,10 +26,19 @@ public record RealtimeEvent(
     STAFF
   }
 
-  /** The conversation has new messages: each open widget reads what it has not seen yet. */
-  public static RealtimeEvent messages(String conversation) {
+  /**
+   * The conversation has new messages, up to {@code seq} (0: unknown; the payload carries it): each
+   * open widget that has not seen that far reads what it lacks from the database.
+   */
+  public static RealtimeEvent messages(String conversation, int seq) {
     return new RealtimeEvent(
-        Audience.CONVERSATION, conversation, null, null, null, "messages", null);
+        Audience.CONVERSATION,
+        conversation,
+        null,
+        null,
+        null,
+        "messages",
+        seq > 0 ? Integer.toString(seq) : null);
   }
 
   public static RealtimeEvent toConversation(String conversation, String kind, String payload) {

@@ -8,7 +8,6 @@ import dev.helpdesk.domain.model.channel.ChatConversation;
 import dev.helpdesk.domain.model.contact.Contact;
 import dev.helpdesk.domain.model.ticket.Direction;
 import dev.helpdesk.domain.model.ticket.Message;
-import dev.helpdesk.domain.model.ticket.MessageAttachment;
 import dev.helpdesk.domain.model.ticket.Ticket;
 import dev.helpdesk.domain.model.ticket.TicketStatus;
 import dev.helpdesk.domain.model.ticket.Visibility;
@@ -91,16 +90,20 @@ public class ChatConversations {
   }
 
   /**
-   * Links the conversation to the ticket its message landed on and returns the message's sequence.
-   * An unverified e-mail the shopper gave becomes the contact's, if nobody has it yet, so that the
-   * e-mails of the conversation thread back.
+   * Links the conversation to the ticket its message landed on. An unverified e-mail the shopper
+   * gave becomes the contact's, if nobody has it yet, so that the e-mails of the conversation
+   * thread back.
    */
-  public int attach(String conversation, long ticketId, long messageId) {
+  public void attach(String conversation, long ticketId) {
     ChatConversation c = em.find(ChatConversation.class, conversation);
     if (c.getTicketId() == null || c.getTicketId() != ticketId) {
       c.setTicketId(ticketId);
       nameContact(c);
     }
+  }
+
+  /** A stored message's sequence (for a duplicate send, whose ingest did not say). */
+  public int sequenceOf(long messageId) {
     return em.createQuery("select m.sequence from Message m where m.id = :id", Integer.class)
         .setParameter("id", messageId)
         .getSingleResult();
@@ -155,34 +158,47 @@ public class ChatConversations {
             .setParameter("v", Visibility.PUBLIC)
             .setMaxResults(PAGE)
             .getResultList();
+    java.util.Map<Long, List<ChatMessage.File>> files = new java.util.HashMap<>();
+    List<Long> withFiles = messages.stream().map(Message::getId).toList();
+    if (!withFiles.isEmpty()) {
+      for (Object[] r :
+          em.createQuery(
+                  "select a.message.id, a.id, a.filename, a.contentType, f.size"
+                      + " from MessageAttachment a join a.content f where a.message.id in :ids"
+                      + " order by a.id",
+                  Object[].class)
+              .setParameter("ids", withFiles)
+              .getResultList()) {
+        long id = (Long) r[1];
+        files
+            .computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+            .add(
+                new ChatMessage.File(
+                    (String) r[2],
+                    (String) r[3],
+                    (Long) r[4],
+                    "api/v1/chat/files/"
+                        + id
+                        + "?conversation="
+                        + c.getId()
+                        + "&sig="
+                        + URLEncoder.encode(
+                            ChatSigning.attachmentSignature(widget.secret(), c.getId(), id),
+                            StandardCharsets.UTF_8)));
+      }
+    }
     List<ChatMessage> out = new ArrayList<>(messages.size());
     for (Message m : messages) {
-      out.add(view(widget, c, m));
+      out.add(view(c, m, files.getOrDefault(m.getId(), List.of())));
     }
     return out;
   }
 
-  private static ChatMessage view(ChatWidget widget, ChatConversation c, Message m) {
+  private static ChatMessage view(ChatConversation c, Message m, List<ChatMessage.File> files) {
     boolean in = m.getDirection() == Direction.INBOUND;
     String key = null;
     if (in && m.getExternalId() != null && m.getExternalId().startsWith("chat:")) {
       key = m.getExternalId().substring(m.getExternalId().lastIndexOf(':') + 1);
-    }
-    List<ChatMessage.File> files = new ArrayList<>();
-    for (MessageAttachment a : m.getAttachments()) {
-      files.add(
-          new ChatMessage.File(
-              a.getFilename(),
-              a.getContentType(),
-              a.getContent().getSize(),
-              "api/v1/chat/files/"
-                  + a.getId()
-                  + "?conversation="
-                  + c.getId()
-                  + "&sig="
-                  + URLEncoder.encode(
-                      ChatSigning.attachmentSignature(widget.secret(), c.getId(), a.getId()),
-                      StandardCharsets.UTF_8)));
     }
     String status =
         in

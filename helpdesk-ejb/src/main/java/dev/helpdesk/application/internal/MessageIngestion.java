@@ -124,7 +124,7 @@ public class MessageIngestion {
     // 1. dedupe: the unique (channel, external_id) constraint is the backstop under races
     if (known.messageId != null) {
       return new Appended(
-          new IngestResult(known.messageTicketId, known.messageId, false, true),
+          new IngestResult(known.messageTicketId, known.messageId, false, true, 0),
           known.contactId == null ? -1 : known.contactId);
     }
     Instant now = Instant.now();
@@ -236,7 +236,8 @@ public class MessageIngestion {
             ticket,
             message.getId()));
     return new Appended(
-        new IngestResult(ticket.getId(), message.getId(), created, false), contact.getId());
+        new IngestResult(ticket.getId(), message.getId(), created, false, message.getSequence()),
+        contact.getId());
   }
 
   /** What the database knows about a whole batch, and what the batch has added so far. */

@@ -51,7 +51,7 @@ public class ChatConnector implements ChannelConnector {
       throw new DeliveryException(
           "ticket " + m.ticketReference() + " has no chat conversation", true);
     }
-    hub.publish(RealtimeEvent.messages(c.getId()));
+    hub.publish(RealtimeEvent.messages(c.getId(), 0));
     String id = "chat:" + c.getId() + ":out-" + m.messageId();
     if (!c.isShopperOnline(Instant.now()) && c.getShopperEmail() != null && !m.automatic()) {
       String mailed = email(m, c);

@@ -264,9 +264,11 @@ public class ChatSessions {
     ChatService.Sent sent = chat.send(c.shopper, s);
     c.ticketId = sent.ticketId();
     if (sent.started() || !sent.conversationId().equals(c.conversation())) {
-      c.shopper = c.shopper.withConversation(sent.conversationId());
+      c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
       join(c, sent.conversationId());
       push(c); // the messages the news of this send may have missed while joining
+    } else if (!Long.valueOf(sent.ticketId()).equals(c.shopper.ticketId())) {
+      c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
     }
     send(
         c,
@@ -289,6 +291,7 @@ public class ChatSessions {
             s.widgetKey(),
             s.visitorId(),
             s.conversationId(),
+            s.ticketId(),
             f.name() != null && !f.name().isBlank() ? f.name() : s.name(),
             f.email() != null ? f.email() : s.email(),
             keepVerified,
@@ -304,6 +307,7 @@ public class ChatSessions {
         s.widgetKey(),
         s.visitorId(),
         s.conversationId(),
+        s.ticketId(),
         s.name(),
         s.email(),
         s.verified(),
@@ -355,7 +359,9 @@ public class ChatSessions {
     }
     for (Connection c : set) {
       if ("messages".equals(e.kind())) {
-        push(c);
+        if (e.payload() == null || c.lastSentSeq < Integer.parseInt(e.payload())) {
+          push(c);
+        }
       } else if (e.payload() != null) {
         send(c, e.payload());
       }
