@@ -201,6 +201,12 @@
         Object.keys(pending).forEach(function (k) { if (!pending[k].acked) sendFrame(pending[k].frame); });
         break;
       case "message":
+        if (f.conversation && f.conversation !== state.conversation) {
+          // a new conversation (the last one's ticket was closed) numbers from 1 again
+          state.conversation = f.conversation;
+          save();
+          lastSeq = 0;
+        }
         if (f.seq > lastSeq) lastSeq = f.seq;
         render(f);
         if (!panel.hidden) markRead();
@@ -314,8 +320,9 @@
   }
 
   function render(m) {
-    if (rendered[m.seq]) return;
-    rendered[m.seq] = true;
+    var id = (m.conversation || "") + ":" + m.seq;
+    if (rendered[id]) return;
+    rendered[id] = true;
     var mine = m.from === "shopper";
     var li = mine && m.key && pending[m.key] ? pending[m.key].li : null;
     if (!li) {

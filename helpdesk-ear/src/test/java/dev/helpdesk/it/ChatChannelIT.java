@@ -422,6 +422,30 @@ class ChatChannelIT {
   }
 
   @Test
+  void writingAgainAfterTheTicketWasClosedOpensANewConversation() throws Exception {
+    try (ChatClient c = shopper()) {
+      c.send(hello(null, 0, Map.of()));
+      c.next("welcome");
+      c.send(say("k1", "Thanks, all good."));
+      JsonObject first = c.next("ack");
+      long ticket = first.getJsonNumber("ticket").longValue();
+      assertEquals(
+          200,
+          admin.put("api/v1/tickets/" + ticket + "/status", Map.of("status", "CLOSED")).status());
+      c.send(say("k2", "Actually, one more question"));
+      JsonObject second = c.next("ack");
+      assertNotEquals(ticket, second.getJsonNumber("ticket").longValue());
+      assertNotEquals(first.getString("conversation"), second.getString("conversation"));
+      assertEquals(1, second.getInt("seq"), "a new conversation counts from 1");
+      c.send(say("k3", "and another"));
+      assertEquals(
+          second.getJsonNumber("ticket").longValue(),
+          c.next("ack").getJsonNumber("ticket").longValue(),
+          "the next message stays on the new ticket");
+    }
+  }
+
+  @Test
   void nobodyOnlineIsToldInTheWelcome() throws Exception {
     JsonObject config = Api.anonymous(base).get("api/v1/chat/widgets/" + widget).json();
     try (ChatClient c = shopper()) {

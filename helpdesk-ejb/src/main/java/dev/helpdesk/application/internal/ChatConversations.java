@@ -12,6 +12,8 @@ import dev.helpdesk.domain.model.ticket.Ticket;
 import dev.helpdesk.domain.model.ticket.TicketStatus;
 import dev.helpdesk.domain.model.ticket.Visibility;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
@@ -57,10 +59,20 @@ public class ChatConversations {
     return new Current((String) r[0], ticket, (Integer) r[2]);
   }
 
-  /** Whether a conversation can take more messages (its ticket is not closed). */
+  /**
+   * Whether a conversation can take more messages (its ticket is not closed): one query, outside
+   * any transaction (it runs before every shopper message).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean open(String conversation) {
-    ChatConversation c = em.find(ChatConversation.class, conversation);
-    return c != null && (c.getTicketId() == null || !closed(c.getTicketId()));
+    List<Object[]> rows =
+        em.createQuery(
+                "select c.id, t.status from ChatConversation c"
+                    + " left join Ticket t on t.id = c.ticketId where c.id = :id",
+                Object[].class)
+            .setParameter("id", conversation)
+            .getResultList();
+    return !rows.isEmpty() && rows.get(0)[1] != TicketStatus.CLOSED;
   }
 
   private boolean closed(long ticketId) {

@@ -245,7 +245,7 @@ public class ChatSessions {
       send(c, welcome.build().toString());
       for (ChatMessage m : w.missed()) {
         if (m.seq() > c.lastSentSeq) {
-          send(c, messageJson(m));
+          send(c, messageJson(m, c.conversation()));
           c.lastSentSeq = m.seq();
         }
       }
@@ -264,6 +264,16 @@ public class ChatSessions {
     ChatService.Sent sent = chat.send(c.shopper, s);
     c.ticketId = sent.ticketId();
     if (sent.started() || !sent.conversationId().equals(c.conversation())) {
+      String previous = c.conversation();
+      if (previous != null) {
+        Set<Connection> set = byConversation.get(previous);
+        if (set != null) {
+          set.remove(c);
+        }
+      }
+      synchronized (c) {
+        c.lastSentSeq = 0; // a new conversation numbers its messages from 1
+      }
       c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
       join(c, sent.conversationId());
       push(c); // the messages the news of this send may have missed while joining
@@ -377,14 +387,14 @@ public class ChatSessions {
     synchronized (c) {
       for (ChatMessage m : chat.since(c.widgetKey, conversation, c.lastSentSeq)) {
         if (m.seq() > c.lastSentSeq) {
-          send(c, messageJson(m));
+          send(c, messageJson(m, c.conversation()));
           c.lastSentSeq = m.seq();
         }
       }
     }
   }
 
-  static String messageJson(ChatMessage m) {
+  static String messageJson(ChatMessage m, String conversation) {
     JsonArrayBuilder files = ChatProtocol.array();
     for (ChatMessage.File f : m.files()) {
       files.add(
@@ -396,6 +406,7 @@ public class ChatSessions {
     }
     JsonObjectBuilder b =
         ChatProtocol.frame("message")
+            .add("conversation", conversation)
             .add("seq", m.seq())
             .add("id", m.id())
             .add("from", m.from())
