@@ -13,7 +13,14 @@ import jakarta.inject.Inject;
 public class StaffFeed {
   @Inject RealtimeHub hub;
 
-  void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketEvent e) {
+  /**
+   * First among the observers of a commit: an agent waiting for the message is told before any
+   * other work.
+   */
+  void on(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS)
+          @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+          TicketEvent e) {
     StringBuilder json =
         new StringBuilder("{\"type\":\"ticket\",\"event\":\"")
             .append(e.type().name())
