@@ -375,6 +375,9 @@
     var text = input.value.trim();
     if (!text) return;
     input.value = "";
+    // a pre-chat form left empty is skipped once the shopper writes
+    var pre = log.querySelector(".hd-contact");
+    if (pre) pre.remove();
     var frame = {type: "send", key: key(), text: text};
     var li = bubble("hd-mine", null, text);
     log.appendChild(li);
