@@ -106,8 +106,8 @@ class ChatBench {
     pinger.scheduleAtFixedRate(
         () -> staff.sendText("{\"type\":\"ping\"}", true), 20, 20, TimeUnit.SECONDS);
 
-    // warm-up (the JIT compiles the chat and ingest paths): 300 chats, not measured
-    run("/ws/chat?widget=" + widget, 300, MESSAGES, true, new ConcurrentHashMap<>());
+    // warm-up (the JIT compiles the chat and ingest paths): 800 chats, not measured
+    run("/ws/chat?widget=" + widget, 800, MESSAGES, true, new ConcurrentHashMap<>());
     long[] echo = echoRun(CHATS, MESSAGES);
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     long t0 = System.nanoTime();
