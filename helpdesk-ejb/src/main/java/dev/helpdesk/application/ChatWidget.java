@@ -33,7 +33,11 @@ public record ChatWidget(
 
   /** The widget an account configures. */
   public static ChatWidget of(ChannelAccount a) {
-    Map<String, String> s = a.getSettings();
+    return of(a.getId(), a.getAddress(), a.getName(), a.getSettings());
+  }
+
+  /** The widget these settings configure. */
+  public static ChatWidget of(long id, String key, String name, Map<String, String> s) {
     List<String> origins =
         Arrays.stream(s.getOrDefault("allowedOrigins", "").split("[,\\s]+"))
             .map(String::strip)
@@ -59,9 +63,9 @@ public record ChatWidget(
       // validated when set; an older value falls back to the default
     }
     return new ChatWidget(
-        a.getId(),
-        a.getAddress(),
-        a.getName(),
+        id,
+        key,
+        name,
         s.get("secret"),
         origins,
         pre,
