@@ -121,7 +121,8 @@
   var file = el("input");
   file.type = "file";
   file.accept = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
-  file.hidden = true;
+  file.className = "hd-file-input"; // visually hidden; the attach button opens it
+  file.tabIndex = -1;
   var attachBtn = el("button", "hd-attach");
   attachBtn.appendChild(icon("M16.5 6.5l-7.8 7.8a2 2 0 0 0 2.8 2.8l7.8-7.8a4 4 0 0 0-5.6-5.6l-7.8 7.8a6 6 0 0 0 8.5 8.5l6.4-6.4"));
   attachBtn.type = "button";

@@ -175,6 +175,31 @@ class ChatWidgetBrowserIT {
     }
   }
 
+  @Test
+  void aShopperAttachesAScreenshotAndSeesIt() throws Exception {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.nio.file.Path png = java.nio.file.Files.createTempFile("declined-", ".png");
+    javax.imageio.ImageIO.write(image, "png", png.toFile());
+    SearchContext chat = openChat("en");
+    send(chat, "Here is what the payment page says " + widget);
+    waitFor(() -> text(chat, ".hd-mine .hd-receipt").contains("Delivered"), "the first message");
+    long ticket = ticketWith(widget);
+    chat.findElement(By.cssSelector(".hd-file-input")).sendKeys(png.toString());
+    waitFor(
+        () ->
+            !chat.findElements(By.cssSelector(".hd-mine img[src*='api/v1/chat/files/']")).isEmpty(),
+        "the image in the transcript");
+    WebElement img = chat.findElement(By.cssSelector(".hd-mine img"));
+    waitFor(
+        () ->
+            ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue()
+                == 40,
+        "the image loaded from its signed link");
+    JsonObject details = admin.get("api/v1/tickets/" + ticket).json();
+    assertTrue(details.toString().contains(png.getFileName().toString()), "the agent has the file");
+  }
+
   private SearchContext openChat(String lang) {
     browser.get(base + "demo/checkout.html?lang=" + lang + "&widget=" + widget);
     browser.executeScript("localStorage.clear()");

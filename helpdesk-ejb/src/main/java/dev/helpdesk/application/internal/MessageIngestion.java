@@ -222,7 +222,11 @@ public class MessageIngestion {
                   a.contentId()));
     }
     ticket.shopperWrote(at);
-    ticket.setPreview(in.text());
+    // a message that is only a file (a chat screenshot) shows its file name in the inbox
+    ticket.setPreview(
+        in.text().isBlank() && !in.attachments().isEmpty()
+            ? String.join(", ", in.attachments().stream().map(InboundAttachment::filename).toList())
+            : in.text());
     for (String key : keys) {
       if (!known.ticketByKey.containsKey(key)) {
         em.persist(new ThreadKey(in.channel(), key, ticket));
