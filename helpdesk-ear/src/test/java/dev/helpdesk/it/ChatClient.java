@@ -30,10 +30,17 @@ public final class ChatClient implements AutoCloseable {
   final CompletableFuture<int[]> closed = new CompletableFuture<>();
 
   private ChatClient(URL base, String path, String origin) throws Exception {
+    this(base, path, origin, null);
+  }
+
+  private ChatClient(URL base, String path, String origin, String bearer) throws Exception {
     URI uri = URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + path);
     WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
     if (origin != null) {
       b.header("Origin", origin);
+    }
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
     }
     socket =
         b.connectTimeout(Duration.ofSeconds(10))
@@ -44,6 +51,32 @@ public final class ChatClient implements AutoCloseable {
   /** Connects to a widget's chat from a page at {@code origin}. */
   public static ChatClient connect(URL base, String widget, String origin) throws Exception {
     return new ChatClient(base, "/ws/chat?widget=" + widget, origin);
+  }
+
+  /** The staff stream, /ws/agent, with an API token (or none) from a page at {@code origin}. */
+  public static ChatClient staff(URL base, String token, String origin) throws Exception {
+    return new ChatClient(base, "/ws/agent", origin, token);
+  }
+
+  /** The HTTP status a refused staff handshake answered. */
+  public static int staffRefusedWith(URL base, String token, String origin) throws Exception {
+    return refused(() -> staff(base, token, origin));
+  }
+
+  private interface Opener {
+    ChatClient open() throws Exception;
+  }
+
+  private static int refused(Opener opener) throws Exception {
+    try {
+      opener.open().close();
+      return 101;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException h) {
+        return h.getResponse().statusCode();
+      }
+      throw e;
+    }
   }
 
   /** The HTTP status a refused handshake answered. */
