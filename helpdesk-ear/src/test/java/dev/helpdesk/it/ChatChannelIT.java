@@ -80,6 +80,14 @@ class ChatChannelIT {
     return ChatClient.connect(base, widget, origin);
   }
 
+  /** A new anonymous shopper, connected and welcomed. */
+  ChatClient greeted() throws Exception {
+    ChatClient c = shopper();
+    c.send(hello(null, 0, Map.of()));
+    c.next("welcome");
+    return c;
+  }
+
   static JsonObject hello(String token, int lastSeq, Map<String, Object> extra) {
     var b =
         Json.createObjectBuilder().add("type", "hello").add("lastSeq", lastSeq).add("lang", "en");
@@ -132,9 +140,7 @@ class ChatChannelIT {
 
   @Test
   void theAgentsReplyReachesTheShopperWithTheAgentsName() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(say("k1", "Is there a coupon for first orders?"));
       long ticket = c.next("ack").getJsonNumber("ticket").longValue();
 
@@ -194,9 +200,7 @@ class ChatChannelIT {
 
   @Test
   void aRepeatedSendIsStoredOnce() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(say("same-key", "hello?"));
       JsonObject first = c.next("ack");
       c.send(say("same-key", "hello?"));
@@ -292,9 +296,7 @@ class ChatChannelIT {
 
   @Test
   void aFrameOverTheLimitClosesTheSocketWith1009() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(
           "{\"type\":\"send\",\"key\":\"big\",\"text\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}");
       assertEquals(1009, c.closeCode());
@@ -303,9 +305,7 @@ class ChatChannelIT {
 
   @Test
   void aShopperSendingTooFastIsSlowedDown() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       for (int i = 0; i < 14; i++) {
         c.send(say("r" + i, "message " + i));
       }
@@ -316,9 +316,7 @@ class ChatChannelIT {
 
   @Test
   void theShopperSeesTypingAndReadReceiptsAndTheAgentSeesWhatWasRead() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(say("k1", "Can I change my address?"));
       JsonObject ack = c.next("ack");
       long ticket = ack.getJsonNumber("ticket").longValue();
@@ -341,9 +339,7 @@ class ChatChannelIT {
   void aReplyToAShopperWhoLeftIsEmailedWhenTheyGaveTheirAddress() throws Exception {
     String email = "away-" + widget + "@example.com";
     long ticket;
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(say("k1", "Do you ship to Jeddah?"));
       ticket = c.next("ack").getJsonNumber("ticket").longValue();
       c.send(
@@ -378,9 +374,7 @@ class ChatChannelIT {
         java.util.Base64.getDecoder()
             .decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(
           Json.createObjectBuilder()
               .add("type", "send")
@@ -423,9 +417,7 @@ class ChatChannelIT {
 
   @Test
   void writingAgainAfterTheTicketWasClosedOpensANewConversation() throws Exception {
-    try (ChatClient c = shopper()) {
-      c.send(hello(null, 0, Map.of()));
-      c.next("welcome");
+    try (ChatClient c = greeted()) {
       c.send(say("k1", "Thanks, all good."));
       JsonObject first = c.next("ack");
       long ticket = first.getJsonNumber("ticket").longValue();
@@ -446,11 +438,24 @@ class ChatChannelIT {
   }
 
   @Test
-  void nobodyOnlineIsToldInTheWelcome() throws Exception {
+  void widgetsHearAtOnceWhenAnAgentComesOnlineAndGoesAgain() throws Exception {
     JsonObject config = Api.anonymous(base).get("api/v1/chat/widgets/" + widget).json();
     try (ChatClient c = shopper()) {
       c.send(hello(null, 0, Map.of()));
       assertEquals(config.getBoolean("agentsOnline"), c.next("welcome").getBoolean("agentsOnline"));
+      assertFalse(config.getBoolean("agentsOnline"), "nobody is online in the test server");
+      try {
+        admin.put("api/v1/agents/me/availability", Map.of("availability", "ONLINE"));
+        assertTrue(c.next("presence").getBoolean("agentsOnline"));
+        assertTrue(
+            Api.anonymous(base)
+                .get("api/v1/chat/widgets/" + widget)
+                .json()
+                .getBoolean("agentsOnline"));
+      } finally {
+        admin.put("api/v1/agents/me/availability", Map.of("availability", "OFFLINE"));
+      }
+      assertFalse(c.next("presence").getBoolean("agentsOnline"));
     }
     assertNotEquals(200, Api.anonymous(base).get("api/v1/chat/widgets/no-such-widget").status());
   }

@@ -46,8 +46,10 @@ class StaffStreamIT {
     String login = "pay" + run;
     agent(login, payments);
     Api agent = Api.token(base, login, "agent-password");
-    try (ChatClient stream = ChatClient.staff(base, agent.token(), null)) {
+    try (ChatClient stream = ChatClient.staff(base, agent.token(), null);
+        ChatClient manager = ChatClient.staff(base, admin.token(), null)) {
       stream.next("welcome");
+      manager.next("welcome");
       long theirs = inbound("a1", "conv-a");
       long others = inbound("b1", "conv-b");
       // both start unrouted (the shared queue): the agent hears of both
@@ -64,6 +66,12 @@ class StaffStreamIT {
                       && "MESSAGE_ADDED".equals(f.getString("event")),
               "the new message on the agent's team's ticket");
       assertEquals(payments, added.getJsonNumber("team").longValue());
+      // the other team's news exists: an admin, who sees everything, hears it
+      manager.next(
+          f ->
+              f.getJsonNumber("ticket").longValue() == others
+                  && "MESSAGE_ADDED".equals(f.getString("event")),
+          "the other team's new message, on the admin's stream");
       List<JsonObject> rest = stream.drain(1500);
       assertTrue(
           rest.stream()

@@ -70,6 +70,35 @@ public class ChatService {
       return new Shopper(
           widgetKey, visitorId, id, ticket, name, email, verified, topic, language, context);
     }
+
+    /** The pre-chat form's answers; a signed identity stays verified only for its own address. */
+    public Shopper withContact(String newName, String newEmail, String newTopic) {
+      return new Shopper(
+          widgetKey,
+          visitorId,
+          conversationId,
+          ticketId,
+          newName != null && !newName.isBlank() ? newName : name,
+          newEmail != null ? newEmail : email,
+          verified && (newEmail == null || newEmail.equals(email)),
+          newTopic != null ? newTopic : topic,
+          language,
+          context);
+    }
+
+    public Shopper withContext(Map<String, String> newContext) {
+      return new Shopper(
+          widgetKey,
+          visitorId,
+          conversationId,
+          ticketId,
+          name,
+          email,
+          verified,
+          topic,
+          language,
+          newContext);
+    }
   }
 
   /**
@@ -77,17 +106,13 @@ public class ChatService {
    *
    * @param identity {@code verified} (the store signed the e-mail), {@code unverified} (a name or
    *     e-mail without a valid signature) or {@code anonymous}
-   * @param missed the conversation's messages after the client's last sequence
    */
-  public record Welcome(
-      Shopper shopper,
-      Long ticketId,
-      String token,
-      String identity,
-      boolean agentsOnline,
-      List<ChatMessage> missed) {}
+  public record Welcome(Shopper shopper, String token, String identity, boolean agentsOnline) {}
 
-  /** A widget connects: its visitor is recognised by the signed token, or a new one is made. */
+  /**
+   * A widget connects: its visitor is recognised by the signed token, or a new one is made; the
+   * visitor's open conversation is found (what the widget missed is read by {@link #since}).
+   */
   public Welcome hello(String widgetKey, ChatProtocol.Hello h) {
     ChatWidget w = widget(widgetKey);
     String visitor = ChatSigning.visitorOf(w.secret(), w.key(), h.token());
@@ -114,10 +139,8 @@ public class ChatService {
     if (conversation != null && identity.equals("verified")) {
       conversations.identify(conversation, name, email, true, null);
     }
-    List<ChatMessage> missed = List.of();
     if (conversation != null) {
       conversations.online(conversation, true);
-      missed = conversations.since(w, conversation, h.lastSeq());
     }
     Shopper shopper =
         new Shopper(
@@ -133,11 +156,9 @@ public class ChatService {
             h.context());
     return new Welcome(
         shopper,
-        current == null ? null : current.ticketId(),
         ChatSigning.visitorToken(w.secret(), w.key(), visitor),
         identity,
-        presence.agentsOnline(),
-        missed);
+        presence.agentsOnline());
   }
 
   /**
@@ -192,9 +213,6 @@ public class ChatService {
     int seq = r.duplicate() ? conversations.sequenceOf(r.messageId()) : r.sequence();
     if (started || r.ticketCreated() || s.ticketId() == null || s.ticketId() != r.ticketId()) {
       conversations.attach(conversation, r.ticketId());
-    }
-    if (started) {
-      conversations.online(conversation, true);
     }
     if (!r.duplicate()) {
       hub.publish(RealtimeEvent.messages(conversation, seq));
@@ -265,11 +283,11 @@ public class ChatService {
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void agentRead(Caller caller, long ticketId) {
     visible(caller, ticketId);
-    Object[] read = conversations.agentRead(ticketId);
+    ChatConversations.Read read = conversations.agentRead(ticketId);
     if (read != null) {
       hub.publish(
           RealtimeEvent.toConversation(
-              (String) read[0], "read", "{\"type\":\"read\",\"seq\":" + read[1] + "}"));
+              read.conversation(), "read", "{\"type\":\"read\",\"seq\":" + read.seq() + "}"));
     }
   }
 

@@ -84,11 +84,13 @@ public record ChatWidget(
       return false;
     }
     String o = normaliseOrigin(origin);
-    if (allowedOrigins.contains(o) || allowedOrigins.contains("*")) {
-      return true;
-    }
+    return allowedOrigins.contains(o) || allowedOrigins.contains("*") || sameOrigin(o, host);
+  }
+
+  /** Whether a page at {@code origin} is served by the host the request went to. */
+  public static boolean sameOrigin(String origin, String host) {
     try {
-      URI u = URI.create(o);
+      URI u = URI.create(origin);
       return host != null && u.getAuthority() != null && u.getAuthority().equalsIgnoreCase(host);
     } catch (IllegalArgumentException e) {
       return false;

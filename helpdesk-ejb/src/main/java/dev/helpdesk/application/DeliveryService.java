@@ -44,6 +44,7 @@ public class DeliveryService {
 
   @PersistenceContext EntityManager em;
   @Inject ConnectorRegistry connectors;
+  @Inject dev.helpdesk.application.internal.ChannelAccounts accounts;
   @Inject OutboundQueue queue;
   @Inject Event<TicketEvent> events;
 
@@ -141,16 +142,11 @@ public class DeliveryService {
   }
 
   private OutboundMessage outboundMessage(Message m, Ticket t) throws DeliveryException {
-    Map<String, String> account = new java.util.HashMap<>();
     ChannelAccount from =
         t.getChannelAccount() != null && t.getChannelAccount().getChannel() == m.getChannel()
             ? t.getChannelAccount()
-            : defaultAccount(m.getChannel());
-    if (from != null) {
-      account.putAll(from.getSettings());
-      account.put("address", from.getAddress());
-      account.putIfAbsent("fromName", from.getName());
-    }
+            : accounts.firstActive(m.getChannel());
+    Map<String, String> account = from == null ? Map.of() : from.senderSettings();
     SenderIdentity recipient = recipient(t, m);
     List<String> keys =
         em.createQuery(
@@ -185,21 +181,6 @@ public class DeliveryService {
                         a.getFilename(), a.getContentType(), a.getContent().getData()))
             .toList(),
         m.isAutomatic());
-  }
-
-  /**
-   * A ticket that began on another channel is answered by e-mail from the first active mailbox
-   * (likewise for any channel with several accounts).
-   */
-  private ChannelAccount defaultAccount(Channel channel) {
-    List<ChannelAccount> found =
-        em.createQuery(
-                "select a from ChannelAccount a where a.channel = :c and a.active = true order by a.id",
-                ChannelAccount.class)
-            .setParameter("c", channel)
-            .setMaxResults(1)
-            .getResultList();
-    return found.isEmpty() ? null : found.get(0);
   }
 
   /**

@@ -30,6 +30,13 @@ public final class ChatInbound {
     return "chat:" + conversation;
   }
 
+  /** The widget's idempotency key of a shopper's message, from its external id; else null. */
+  public static String keyOf(String externalId) {
+    return externalId == null || !externalId.startsWith("chat:")
+        ? null
+        : externalId.substring(externalId.lastIndexOf(':') + 1);
+  }
+
   /** The external id of a shopper's message: its idempotency key within the conversation. */
   public static String externalId(String conversation, String key) {
     return "chat:" + conversation + ":" + key;

@@ -2,6 +2,7 @@ package dev.helpdesk.application.internal;
 
 import dev.helpdesk.application.ChatMessage;
 import dev.helpdesk.application.ChatWidget;
+import dev.helpdesk.connectors.chat.ChatInbound;
 import dev.helpdesk.connectors.chat.ChatSigning;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.channel.ChatConversation;
@@ -35,28 +36,24 @@ public class ChatConversations {
   @PersistenceContext EntityManager em;
 
   /** What a connection needs to know about its conversation. */
-  public record Current(String id, Long ticketId, int agentReadSeq) {}
+  public record Current(String id, Long ticketId) {}
 
-  /** The visitor's latest conversation whose ticket is still open (not closed), or null. */
+  /** The visitor's latest conversation if its ticket is still open (not closed), or null. */
   public Current current(long widgetId, String visitor) {
     List<Object[]> rows =
         em.createQuery(
-                "select c.id, c.ticketId, c.agentReadSeq from ChatConversation c"
+                "select c.id, c.ticketId, t.status from ChatConversation c"
+                    + " left join Ticket t on t.id = c.ticketId"
                     + " where c.widget.id = :w and c.visitorId = :v order by c.createdAt desc",
                 Object[].class)
             .setParameter("w", widgetId)
             .setParameter("v", visitor)
             .setMaxResults(1)
             .getResultList();
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() || rows.get(0)[2] == TicketStatus.CLOSED) {
       return null;
     }
-    Object[] r = rows.get(0);
-    Long ticket = (Long) r[1];
-    if (ticket != null && closed(ticket)) {
-      return null;
-    }
-    return new Current((String) r[0], ticket, (Integer) r[2]);
+    return new Current((String) rows.get(0)[0], (Long) rows.get(0)[1]);
   }
 
   /**
@@ -73,11 +70,6 @@ public class ChatConversations {
             .setParameter("id", conversation)
             .getResultList();
     return !rows.isEmpty() && rows.get(0)[1] != TicketStatus.CLOSED;
-  }
-
-  private boolean closed(long ticketId) {
-    Ticket t = em.find(Ticket.class, ticketId);
-    return t == null || t.getStatus() == TicketStatus.CLOSED;
   }
 
   /** A new conversation for the visitor, with what the connection knows of the shopper. */
@@ -97,14 +89,14 @@ public class ChatConversations {
     c.setTopic(topic);
     c.setLanguage(language);
     c.setContext(contextJson);
+    c.setOnlineUntil(now.plus(ONLINE_GRACE)); // its widget is connected: it is sending
     em.persist(c);
     return c.getId();
   }
 
   /**
-   * Links the conversation to the ticket its message landed on. An unverified e-mail the shopper
-   * gave becomes the contact's, if nobody has it yet, so that the e-mails of the conversation
-   * thread back.
+   * Links the conversation to the ticket its message landed on. An e-mail address the shopper typed
+   * stays on the conversation and never becomes the contact's (anyone can type any address).
    */
   public void attach(String conversation, long ticketId) {
     ChatConversation c = em.find(ChatConversation.class, conversation);
@@ -208,10 +200,7 @@ public class ChatConversations {
 
   private static ChatMessage view(ChatConversation c, Message m, List<ChatMessage.File> files) {
     boolean in = m.getDirection() == Direction.INBOUND;
-    String key = null;
-    if (in && m.getExternalId() != null && m.getExternalId().startsWith("chat:")) {
-      key = m.getExternalId().substring(m.getExternalId().lastIndexOf(':') + 1);
-    }
+    String key = in ? ChatInbound.keyOf(m.getExternalId()) : null;
     String status =
         in
             ? (m.getSequence() <= c.getAgentReadSeq() ? "read" : "delivered")
@@ -274,11 +263,14 @@ public class ChatConversations {
         .orElse(null);
   }
 
+  /** How far an agent has read a conversation. */
+  public record Read(String conversation, int seq) {}
+
   /**
-   * An agent opened the ticket: the shopper's messages up to now count as read. The conversation
-   * and the sequence read, or null when there was nothing new.
+   * An agent opened the ticket: the shopper's messages up to now count as read. Null when there was
+   * nothing new.
    */
-  public Object[] agentRead(long ticketId) {
+  public Read agentRead(long ticketId) {
     ChatConversation c = ofTicket(ticketId);
     if (c == null) {
       return null;
@@ -298,6 +290,6 @@ public class ChatConversations {
         .setParameter("s", last)
         .setParameter("id", c.getId())
         .executeUpdate();
-    return new Object[] {c.getId(), last};
+    return new Read(c.getId(), last);
   }
 }

@@ -2,6 +2,7 @@ package dev.helpdesk.infrastructure.chat;
 
 import dev.helpdesk.application.RealtimeEvent;
 import dev.helpdesk.application.RealtimeHub;
+import dev.helpdesk.application.internal.ChannelAccounts;
 import dev.helpdesk.application.internal.ChatConversations;
 import dev.helpdesk.application.internal.ConnectorRegistry;
 import dev.helpdesk.connectors.spi.Channel;
@@ -15,12 +16,8 @@ import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.channel.ChatConversation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +34,7 @@ public class ChatConnector implements ChannelConnector {
   @Inject RealtimeHub hub;
   @Inject ChatConversations conversations;
   @Inject ConnectorRegistry connectors;
-  @PersistenceContext EntityManager em;
+  @Inject ChannelAccounts accounts;
 
   @Override
   public Channel channel() {
@@ -65,21 +62,11 @@ public class ChatConnector implements ChannelConnector {
   /** The reply as an e-mail to the shopper; its Message-ID, or null when there is no mailbox. */
   private String email(OutboundMessage m, ChatConversation c) throws DeliveryException {
     ChannelConnector email = connectors.forChannel(Channel.EMAIL);
-    List<ChannelAccount> boxes =
-        em.createQuery(
-                "select a from ChannelAccount a where a.channel = :c and a.active = true order by a.id",
-                ChannelAccount.class)
-            .setParameter("c", Channel.EMAIL)
-            .setMaxResults(1)
-            .getResultList();
-    if (email == null || boxes.isEmpty()) {
+    ChannelAccount box = accounts.firstActive(Channel.EMAIL);
+    if (email == null || box == null) {
       LOG.info("chat reply " + m.messageId() + " not e-mailed: no mailbox is connected");
       return null;
     }
-    ChannelAccount box = boxes.get(0);
-    Map<String, String> account = new HashMap<>(box.getSettings());
-    account.put("address", box.getAddress());
-    account.putIfAbsent("fromName", box.getName());
     boolean arabic = "ar".equals(c.getLanguage());
     String subject =
         (arabic ? "ردّنا على محادثتك" : "Our reply to your chat")
@@ -97,7 +84,7 @@ public class ChatConnector implements ChannelConnector {
             new OutboundMessage(
                 m.messageId(),
                 Channel.EMAIL,
-                account,
+                box.senderSettings(),
                 new SenderIdentity(IdentityKind.EMAIL, c.getShopperEmail(), c.getShopperName()),
                 m.ticketReference(),
                 subject,

@@ -25,6 +25,7 @@ import java.util.Set;
 @Stateless
 public class DemoHistory {
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.helpdesk.application.DirectoryService directory;
 
   /**
    * The demo store's chat widget ({@code demo-store}), embedded in the demo checkout page the
@@ -41,14 +42,12 @@ public class DemoHistory {
     if (exists) {
       return;
     }
-    var a =
-        new dev.helpdesk.domain.model.channel.ChannelAccount(
-            dev.helpdesk.connectors.spi.Channel.CHAT, "demo-store", "Demo Store");
-    byte[] secret = new byte[32];
-    new java.security.SecureRandom().nextBytes(secret);
-    a.setSettings(
+    // through the directory, as an admin would: it generates the widget's secret
+    directory.createChannelAccount(
+        dev.helpdesk.connectors.spi.Channel.CHAT,
+        "demo-store",
+        "Demo Store",
         java.util.Map.of(
-            "secret", java.util.HexFormat.of().formatHex(secret),
             "allowedOrigins", "http://localhost:8080, http://127.0.0.1:8080",
             "preChat", "name,email,topic",
             "greeting.en",
@@ -58,7 +57,6 @@ public class DemoHistory {
                 "We are offline now. We answer Sunday to Thursday, 9:00 to 18:00 (Riyadh time). Leave your e-mail and we will reply there.",
             "offline.ar",
                 "نحن غير متصلين الآن. نرد من الأحد إلى الخميس، من 9:00 حتى 18:00 (بتوقيت الرياض). اترك بريدك الإلكتروني وسنرد عليك هناك."));
-    em.persist(a);
   }
 
   public boolean isEmpty() {

@@ -2,11 +2,9 @@ package dev.helpdesk.interfaces.rest;
 
 import dev.helpdesk.application.ChatService;
 import dev.helpdesk.application.ChatWidget;
-import dev.helpdesk.connectors.chat.ChatProtocol;
+import dev.helpdesk.interfaces.websocket.ChatSessions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,18 +28,9 @@ public class ChatResource {
   @PermitAll
   public Response widget(@PathParam("key") String key) {
     ChatWidget w = chat.widget(key);
-    JsonObjectBuilder texts = ChatProtocol.object();
-    w.texts().forEach(texts::add);
-    JsonArrayBuilder pre = ChatProtocol.array();
-    w.preChat().forEach(pre::add);
     String json =
-        ChatProtocol.object()
+        ChatSessions.widgetJson(w)
             .add("key", w.key())
-            .add("name", w.name())
-            .add("color", w.color())
-            .add("preChat", pre)
-            .add("texts", texts)
-            .add("maxFileBytes", w.maxFileBytes())
             .add("agentsOnline", chat.agentsOnline())
             .build()
             .toString();

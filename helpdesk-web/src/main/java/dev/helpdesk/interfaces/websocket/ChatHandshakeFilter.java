@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.logging.Logger;
 
 /**
  * Refuses a chat handshake before the upgrade, with a plain HTTP status a browser's console shows:
@@ -20,8 +19,6 @@ import java.util.logging.Logger;
  */
 @WebFilter("/ws/chat")
 public class ChatHandshakeFilter extends HttpFilter {
-  private static final Logger LOG = Logger.getLogger(ChatHandshakeFilter.class.getName());
-
   @Inject ChatService chat;
   @Inject ChatLimits limits;
 
@@ -34,34 +31,27 @@ public class ChatHandshakeFilter extends HttpFilter {
     try {
       widget = chat.widget(key);
     } catch (NotFoundException e) {
-      refuse(req, res, 404, "no active chat widget '" + key + "'");
+      Handshakes.refuse(req, res, 404, "Not Found", "no active chat widget '" + key + "'");
       return;
     }
     if (!widget.allows(origin, req.getHeader("Host"))) {
-      refuse(req, res, 403, "origin " + origin + " is not allowed for widget " + widget.key());
+      Handshakes.refuse(
+          req,
+          res,
+          403,
+          "Forbidden",
+          "origin " + origin + " is not allowed for widget " + widget.key());
       return;
     }
     if (!limits.connectionAllowed(req.getRemoteAddr())) {
-      refuse(req, res, 429, "too many chat connections from " + req.getRemoteAddr());
+      Handshakes.refuse(
+          req,
+          res,
+          429,
+          "Too Many Requests",
+          "too many chat connections from " + req.getRemoteAddr());
       return;
     }
     chain.doFilter(req, res);
-  }
-
-  private static void refuse(
-      HttpServletRequest req, HttpServletResponse res, int status, String why) throws IOException {
-    LOG.info(status + " chat handshake from " + req.getRemoteAddr() + ": " + why);
-    res.setStatus(status);
-    res.setContentType("application/problem+json");
-    res.getWriter()
-        .write(
-            dev.helpdesk.connectors.chat.ChatProtocol.object()
-                .add("status", status)
-                .add(
-                    "title",
-                    status == 404 ? "Not Found" : status == 403 ? "Forbidden" : "Too Many Requests")
-                .add("detail", why)
-                .build()
-                .toString());
   }
 }

@@ -62,7 +62,6 @@ public class ChatSessions {
     final String widgetKey;
     final String ip;
     volatile Shopper shopper;
-    volatile Long ticketId;
     int lastSentSeq;
     volatile long lastTypingAt;
     volatile long lastOnlineAt;
@@ -92,11 +91,6 @@ public class ChatSessions {
   @PreDestroy
   void unsubscribe() {
     hub.unsubscribe(listener);
-  }
-
-  /** How many shopper sockets are open on this node. */
-  public int count() {
-    return all.size();
   }
 
   void opened(Session session) {
@@ -195,7 +189,7 @@ public class ChatSessions {
       } else if (frame instanceof ChatProtocol.Contact f) {
         contact(c, f);
       } else if (frame instanceof ChatProtocol.Context x) {
-        c.shopper = withContext(c.shopper, x.context());
+        c.shopper = c.shopper.withContext(x.context());
         chat.context(c.shopper);
       } else if (frame instanceof ChatProtocol.Typing) {
         typing(c);
@@ -229,7 +223,6 @@ public class ChatSessions {
       throw new ChatProtocolException("invalid", "hello was said already");
     }
     ChatService.Welcome w = chat.hello(widget.key(), h);
-    c.ticketId = w.ticketId();
     JsonObjectBuilder welcome =
         ChatProtocol.frame("welcome")
             .add("token", w.token())
@@ -243,16 +236,10 @@ public class ChatSessions {
       c.shopper = w.shopper();
       c.lastSentSeq = h.lastSeq();
       send(c, welcome.build().toString());
-      for (ChatMessage m : w.missed()) {
-        if (m.seq() > c.lastSentSeq) {
-          send(c, messageJson(m, c.conversation()));
-          c.lastSentSeq = m.seq();
-        }
-      }
     }
     if (w.shopper().conversationId() != null) {
       join(c, w.shopper().conversationId());
-      push(c); // what arrived between reading the missed messages and joining
+      push(c); // what the widget missed; joined first, so nothing arriving meanwhile is lost
     }
   }
 
@@ -262,7 +249,6 @@ public class ChatSessions {
           "rate-limited", "too many messages: wait a moment and send again", s.key());
     }
     ChatService.Sent sent = chat.send(c.shopper, s);
-    c.ticketId = sent.ticketId();
     if (sent.started() || !sent.conversationId().equals(c.conversation())) {
       String previous = c.conversation();
       if (previous != null) {
@@ -294,43 +280,17 @@ public class ChatSessions {
   }
 
   private void contact(Connection c, ChatProtocol.Contact f) {
-    Shopper s = c.shopper;
-    boolean keepVerified = s.verified() && (f.email() == null || f.email().equals(s.email()));
-    c.shopper =
-        new Shopper(
-            s.widgetKey(),
-            s.visitorId(),
-            s.conversationId(),
-            s.ticketId(),
-            f.name() != null && !f.name().isBlank() ? f.name() : s.name(),
-            f.email() != null ? f.email() : s.email(),
-            keepVerified,
-            f.topic() != null ? f.topic() : s.topic(),
-            s.language(),
-            s.context());
+    c.shopper = c.shopper.withContact(f.name(), f.email(), f.topic());
     chat.identify(c.shopper);
     send(c, ChatProtocol.frame("contact-saved").build().toString());
   }
 
-  private static Shopper withContext(Shopper s, Map<String, String> context) {
-    return new Shopper(
-        s.widgetKey(),
-        s.visitorId(),
-        s.conversationId(),
-        s.ticketId(),
-        s.name(),
-        s.email(),
-        s.verified(),
-        s.topic(),
-        s.language(),
-        context);
-  }
-
   private void typing(Connection c) {
     long now = System.currentTimeMillis();
-    if (c.ticketId != null && now - c.lastTypingAt > 2_000) {
+    Long ticket = c.shopper.ticketId();
+    if (ticket != null && now - c.lastTypingAt > 2_000) {
       c.lastTypingAt = now;
-      chat.shopperTyping(c.ticketId);
+      chat.shopperTyping(ticket);
     }
   }
 
@@ -423,7 +383,10 @@ public class ChatSessions {
     return b.build().toString();
   }
 
-  private static JsonObjectBuilder widgetJson(ChatWidget w) {
+  /**
+   * What a widget shows, as the welcome frame and {@code GET /api/v1/chat/widgets/{key}} give it.
+   */
+  public static JsonObjectBuilder widgetJson(ChatWidget w) {
     JsonObjectBuilder texts = ChatProtocol.object();
     w.texts().forEach(texts::add);
     JsonArrayBuilder pre = ChatProtocol.array();

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The WebSocket endpoints this application deploys: the scanned ones, plus the benchmark's echo.
+ * The WebSocket endpoints this application deploys: the scanned ones, the echo only in benchmarks.
  */
 public class Endpoints implements ServerApplicationConfig {
   @Override
@@ -19,12 +19,8 @@ public class Endpoints implements ServerApplicationConfig {
   public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
     Set<Class<?>> out = new HashSet<>(scanned);
     if (!Boolean.getBoolean("helpdesk.bench.echo")) {
-      out.remove(EchoBench.class);
+      out.remove(EchoEndpoint.class);
     }
     return out;
   }
-
-  /** The echo endpoint at its path, removed from the scanned set unless benchmarking. */
-  @jakarta.websocket.server.ServerEndpoint("/ws/echo")
-  public static class EchoBench extends EchoEndpoint {}
 }

@@ -47,10 +47,6 @@ public class StaffSessions {
     hub.unsubscribe(listener);
   }
 
-  public int count() {
-    return sessions.size();
-  }
-
   void opened(Session session) {
     Caller caller =
         session.getUserPrincipal() == null

@@ -111,6 +111,17 @@ public class ChannelAccount {
     return out;
   }
 
+  /**
+   * What a connector sends with: the settings plus {@code address} and, unless set, {@code
+   * fromName} (the account's name).
+   */
+  public Map<String, String> senderSettings() {
+    Map<String, String> out = getSettings();
+    out.put("address", address);
+    out.putIfAbsent("fromName", name);
+    return out;
+  }
+
   public void setSettings(Map<String, String> values) {
     Properties p = new Properties();
     values.forEach(p::setProperty);

@@ -157,6 +157,10 @@ public class ChatConversation {
     return onlineUntil;
   }
 
+  public void setOnlineUntil(Instant onlineUntil) {
+    this.onlineUntil = onlineUntil;
+  }
+
   public boolean isShopperOnline(Instant now) {
     return onlineUntil != null && onlineUntil.isAfter(now);
   }
