@@ -52,8 +52,8 @@ public class ChatService {
   }
 
   /**
-   * Who the shopper is as far as one connection knows: the visitor, their conversation (null until
-   * the first message or form), the identity they gave and the page's context.
+   * Who the shopper is as far as one connection knows: the visitor, their conversation and its
+   * ticket (null until the first message), the identity they gave and the page's context.
    */
   public record Shopper(
       String widgetKey,
