@@ -1,52 +1,345 @@
-// The minimal staff page of the foundation: sign in, see the tickets you may see. The full agent
-// inbox replaces it (issue 5). Text is always inserted as text, never as HTML.
-const $ = (s) => document.querySelector(s);
+// The agent workspace: sign-in, views with live counts, the ticket list, keyboard shortcuts. The
+// ticket and contact panes are in ticket.js; the staff stream in realtime.js.
+import { api, get, post, put, setCsrf, ApiError } from './api.js';
+import { h, $, channelIcon } from './dom.js';
+import { t, setLanguage, duration } from './i18n.js';
+import { StaffStream } from './realtime.js';
+import { TicketPane } from './ticket.js';
 
-async function api(path, options = {}) {
-  const res = await fetch(path, { credentials: 'same-origin', ...options });
-  const body = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(body?.detail ?? res.statusText);
-  return body;
+const OPEN = 'NEW,OPEN,PENDING';
+const state = {
+  me: null, agent: null, view: 'mine', sort: 'recent', q: '',
+  tickets: new Map(), order: [], cursor: null, selected: null, counts: null,
+  seen: {}, stream: null, pane: null,
+};
+
+// ---- sign-in ----------------------------------------------------------------------------------
+
+async function start() {
+  setLanguage(localStorage.getItem('helpdesk.lang') ?? (navigator.language?.startsWith('ar') ? 'ar' : 'en'));
+  try {
+    state.me = await get('auth/me');
+  } catch {
+    showLogin();
+    return;
+  }
+  await enter();
 }
 
-function cell(text, dir) {
-  const td = document.createElement('td');
-  td.textContent = text ?? '';
-  if (dir) td.dir = dir;
-  return td;
-}
-
-async function showInbox(me) {
-  $('#login').hidden = true;
-  $('#inbox').hidden = false;
-  $('#who').textContent = `${me.displayName} (${me.roles.join(', ')})`;
-  const page = await api('/api/v1/tickets?limit=100');
-  const rows = page.items.map((t) => {
-    const tr = document.createElement('tr');
-    tr.append(cell(t.reference), cell(t.subject, 'auto'), cell(t.channel), cell(t.status),
-      cell(t.team?.name), cell(t.assignee?.name));
-    return tr;
-  });
-  $('#tickets').replaceChildren(...rows);
-  $('#logout').onclick = async () => {
-    await api('/api/v1/auth/logout', { method: 'POST' });
-    location.reload();
+function showLogin() {
+  $('#workspace').hidden = true;
+  $('#login-page').hidden = false;
+  $('#login').onsubmit = async (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    try {
+      state.me = await post('auth/login', { login: f.get('login'), password: f.get('password') });
+      await enter();
+    } catch (err) {
+      $('#login-error').textContent = err.message;
+    }
   };
 }
 
-$('#login').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const form = new FormData(e.target);
-  try {
-    const me = await api('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ login: form.get('login'), password: form.get('password') }),
-    });
-    await showInbox(me);
-  } catch (err) {
-    $('#error').textContent = err.message;
-  }
-});
+async function enter() {
+  setCsrf(state.me.csrfToken);
+  state.agent = await get('agents/me');
+  setLanguage(state.agent.uiLanguage);
+  localStorage.setItem('helpdesk.lang', state.agent.uiLanguage);
+  state.seen = JSON.parse(localStorage.getItem(`helpdesk.seen.${state.me.id}`) ?? '{}');
+  $('#login-page').hidden = true;
+  $('#workspace').hidden = false;
+  $('#me').textContent = state.me.displayName;
+  $('#availability').value = state.agent.availability;
+  $('#language').value = state.agent.uiLanguage;
+  state.pane = new TicketPane({
+    me: state.me, agent: state.agent,
+    onChanged: (summary) => upsert(summary),
+    sendFrame: (f) => state.stream?.send(f),
+    toast,
+    markSeen,
+  });
+  wireTopbar();
+  wireKeys();
+  // the stream first: its welcome number says from where events apply on top of the lists
+  state.stream = new StaffStream({ onEvent, onStatus, onReset: () => reloadAll() });
+}
 
-api('/api/v1/auth/me').then(showInbox).catch(() => {});
+function wireTopbar() {
+  $('#logout').onclick = async () => { await post('auth/logout'); location.reload(); };
+  $('#availability').onchange = async (e) => {
+    try { await put('agents/me/availability', { availability: e.target.value }); toast(t('saved')); }
+    catch (err) { toast(t('failed', { m: err.message })); }
+  };
+  $('#language').onchange = async (e) => {
+    const l = e.target.value;
+    await put('agents/me/language', { language: l });
+    localStorage.setItem('helpdesk.lang', l);
+    setLanguage(l);
+    renderViews();
+    renderList();
+    state.pane.rerender();
+  };
+  $('#search').onsubmit = (e) => {
+    e.preventDefault();
+    state.q = $('#q').value.trim();
+    state.view = state.q ? 'search' : 'mine';
+    loadList();
+  };
+  $('#sort').onchange = (e) => { state.sort = e.target.value; loadList(); };
+  $('#more').onclick = () => loadList(true);
+  $('#help-button').onclick = () => $('#help').showModal();
+  document.addEventListener('helpdesk:view', (e) => { state.view = e.detail; loadList(); });
+}
+
+// ---- views and counts -------------------------------------------------------------------------
+
+function views() {
+  const seesAll = state.me.roles.includes('MANAGER') || state.me.roles.includes('ADMIN');
+  const c = state.counts ?? { byStatus: {}, byChannel: {} };
+  const list = [
+    { key: 'mine', label: t('mine'), params: { assignee: 'me', status: OPEN }, count: c.mine },
+    { key: 'unassigned', label: t('unassigned'), params: { assignee: 'none', status: OPEN }, count: c.unassigned },
+  ];
+  if (state.me.teamIds.length) {
+    list.push({ key: 'teams', label: t('myTeams'), params: { team: 'mine', status: OPEN }, count: c.myTeams });
+  }
+  if (seesAll) list.push({ key: 'all', label: t('all'), params: { status: OPEN }, count: c.open });
+  const channels = Object.keys(c.byChannel).map((ch) => ({
+    key: `channel:${ch}`, label: t(ch), params: { channel: ch, status: OPEN }, count: c.byChannel[ch], channel: ch, group: 'byChannel',
+  }));
+  const statuses = ['NEW', 'OPEN', 'PENDING', 'SOLVED', 'CLOSED'].map((s) => ({
+    key: `status:${s}`, label: t(s), params: { status: s }, count: c.byStatus[s] ?? 0, group: 'byStatus',
+  }));
+  const extra = [];
+  if (state.view.startsWith('tag:')) {
+    const tag = state.view.slice(4);
+    extra.push({ key: state.view, label: `#${tag}`, params: { tag } });
+  }
+  if (state.view === 'search') extra.push({ key: 'search', label: t('searchResults', { q: state.q }), params: { q: state.q } });
+  return [...list, ...extra, ...channels, ...statuses];
+}
+
+function currentView() {
+  return views().find((v) => v.key === state.view) ?? views()[0];
+}
+
+function renderViews() {
+  const nav = $('#views');
+  nav.replaceChildren(h('h2', { class: 'visually-hidden', text: t('views') }));
+  let group = null;
+  let ul = h('ul');
+  nav.append(ul);
+  for (const v of views()) {
+    if (v.group && v.group !== group) {
+      group = v.group;
+      nav.append(h('h3', { text: t(group) }));
+      ul = h('ul');
+      nav.append(ul);
+    }
+    const a = h('a', {
+      href: `#${v.key}`, class: v.key === state.view ? 'active' : null,
+      'aria-current': v.key === state.view ? 'page' : null, dataset: { view: v.key },
+      onclick: (e) => { e.preventDefault(); state.view = v.key; loadList(); },
+    }, v.channel ? channelIcon(v.channel, '') : null, h('span', { text: v.label }),
+    v.count === undefined ? null : h('span', { class: 'count', text: String(v.count) }));
+    ul.append(h('li', {}, a));
+  }
+  $('#list-title').textContent = currentView().label;
+}
+
+let countsTimer = null;
+function refreshCounts(delay = 400) {
+  clearTimeout(countsTimer);
+  countsTimer = setTimeout(async () => {
+    state.counts = await get('tickets/counts');
+    renderViews();
+  }, delay);
+}
+
+// ---- the list ---------------------------------------------------------------------------------
+
+async function loadList(more = false) {
+  const v = currentView();
+  const params = new URLSearchParams({ ...v.params, limit: 50 });
+  if (state.sort === 'waiting') params.set('sort', 'waiting');
+  if (more && state.cursor) params.set('cursor', state.cursor);
+  renderViews();
+  const page = await get(`tickets?${params}`);
+  if (!more) { state.tickets.clear(); state.order = []; }
+  for (const s of page.items) { state.tickets.set(s.id, s); state.order.push(s.id); }
+  state.cursor = page.nextCursor;
+  renderList();
+}
+
+async function reloadAll() {
+  await Promise.all([loadList(), get('tickets/counts').then((c) => { state.counts = c; renderViews(); })]);
+  if (state.selected) state.pane.reload();
+}
+
+/** Whether a ticket belongs in the current view (the same filters the server applies). */
+function matches(s) {
+  const p = currentView().params;
+  if (p.q) return false; // search results are not live: new matches appear on the next search
+  if (p.status && !p.status.split(',').includes(s.status)) return false;
+  if (p.assignee === 'me' && s.assignee?.id !== state.me.id) return false;
+  if (p.assignee === 'none' && s.assignee) return false;
+  if (p.team === 'mine' && !(s.team && state.me.teamIds.includes(s.team.id))) return false;
+  if (p.channel && s.channel !== p.channel) return false;
+  if (p.tag && !s.tags.includes(p.tag)) return false;
+  if (state.sort === 'waiting' && !s.waitingSince) return false;
+  return true;
+}
+
+function sortKey(s) {
+  return state.sort === 'waiting' ? -Date.parse(s.waitingSince) : Date.parse(s.lastMessageAt);
+}
+
+/** A ticket changed (an event or our own action): update, insert or drop its row. */
+function upsert(s) {
+  const had = state.tickets.has(s.id);
+  if (matches(s) || (had && currentView().params.q)) {
+    state.tickets.set(s.id, s);
+    state.order = state.order.filter((id) => id !== s.id);
+    const k = sortKey(s);
+    let i = state.order.findIndex((id) => sortKey(state.tickets.get(id)) < k || (sortKey(state.tickets.get(id)) === k && id < s.id));
+    if (i < 0) i = state.order.length;
+    // beyond the loaded page: it will come with "load more"
+    if (i < state.order.length || !state.cursor) state.order.splice(i, 0, s.id);
+  } else if (had) {
+    state.tickets.delete(s.id);
+    state.order = state.order.filter((id) => id !== s.id);
+  }
+  renderList();
+}
+
+function isUnread(s) {
+  const seen = state.seen[s.id];
+  return s.waitingSince && (!seen || Date.parse(s.lastMessageAt) > Date.parse(seen));
+}
+
+function markSeen(s) {
+  state.seen[s.id] = s.lastMessageAt;
+  const keys = Object.keys(state.seen);
+  if (keys.length > 2000) for (const k of keys.slice(0, keys.length - 2000)) delete state.seen[k];
+  localStorage.setItem(`helpdesk.seen.${state.me.id}`, JSON.stringify(state.seen));
+  const row = document.querySelector(`#tickets [data-id="${s.id}"]`);
+  row?.classList.remove('unread');
+  row?.querySelector('.new')?.remove();
+}
+
+function renderList() {
+  const now = Date.now();
+  const rows = state.order.map((id) => {
+    const s = state.tickets.get(id);
+    const unread = isUnread(s);
+    return h('li', {
+      class: `row${unread ? ' unread' : ''}${id === state.selected ? ' selected' : ''} prio-${s.priority}`,
+      dataset: { id },
+    }, h('a', {
+      href: `#ticket/${id}`, 'aria-current': id === state.selected ? 'true' : null,
+      onclick: (e) => { e.preventDefault(); select(id); },
+    },
+    channelIcon(s.channel, t(s.channel)),
+    h('span', { class: 'who', dir: 'auto', text: s.contact?.name ?? '' }),
+    h('span', { class: 'when', text: s.waitingSince ? t('waiting', { t: duration(now - Date.parse(s.waitingSince)) }) : duration(now - Date.parse(s.lastMessageAt)) }),
+    h('span', { class: 'subject', dir: 'auto', text: s.subject ?? '' }),
+    h('span', { class: 'snippet', dir: 'auto', text: s.preview ?? '' }),
+    h('span', { class: 'meta' },
+      unread ? h('span', { class: 'badge new', text: t('newMarker') }) : null,
+      h('span', { class: `badge st-${s.status}`, text: t(s.status) }),
+      s.priority !== 'NORMAL' ? h('span', { class: `badge pr-${s.priority}`, text: t(s.priority) }) : null,
+      h('span', { class: 'assignee', text: s.assignee?.name ?? t('unassignedShort') }),
+      h('span', { class: 'ref', text: s.reference }))));
+  });
+  $('#tickets').replaceChildren(...rows);
+  $('#list-empty').hidden = rows.length > 0;
+  $('#more').hidden = !state.cursor;
+}
+
+async function select(id) {
+  state.selected = id;
+  for (const r of document.querySelectorAll('#tickets .row')) {
+    const on = Number(r.dataset.id) === id;
+    r.classList.toggle('selected', on);
+    r.querySelector('a').toggleAttribute('aria-current', on);
+  }
+  document.querySelector(`#tickets [data-id="${id}"] a`)?.scrollIntoView({ block: 'nearest' });
+  await state.pane.open(id);
+}
+
+function move(step) {
+  if (!state.order.length) return;
+  const i = state.order.indexOf(state.selected);
+  const next = state.order[Math.max(0, Math.min(state.order.length - 1, i < 0 ? 0 : i + step))];
+  select(next);
+  document.querySelector(`#tickets [data-id="${next}"] a`)?.focus();
+}
+
+// ---- live -------------------------------------------------------------------------------------
+
+function onEvent(f) {
+  switch (f.type) {
+    case 'welcome':
+      reloadAll();
+      return;
+    case 'ticket':
+      window.helpdeskArrivals?.push({ seq: f.seq, at: f.at, seen: Date.now(), ticket: f.ticket.id, event: f.event });
+      upsert(f.ticket);
+      refreshCounts();
+      if (f.event === 'TICKET_CREATED' && matches(f.ticket)) {
+        toast(t('newTicket', { r: f.ticket.reference, s: f.ticket.subject ?? '' }));
+      }
+      if (f.ticket.id === state.selected) state.pane.changed(f);
+      return;
+    case 'collision':
+    case 'chat-typing':
+    case 'chat-read':
+      if (f.ticket === state.selected) state.pane.notice(f);
+      return;
+    case 'presence':
+      state.pane.presence(f);
+      return;
+    default:
+  }
+}
+
+function onStatus(s) {
+  const el = $('#connection');
+  el.textContent = t(s === 'connected' ? 'connected' : 'reconnecting');
+  el.className = `connection ${s}`;
+  if (s === 'reconnecting') {
+    // a session that ended cannot reconnect: back to the sign-in page
+    get('auth/me').catch((e) => { if (e instanceof ApiError && e.status === 401) location.reload(); });
+  }
+}
+
+// ---- keyboard ---------------------------------------------------------------------------------
+
+function wireKeys() {
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target.closest('input, textarea, select, [contenteditable]');
+    if (e.key === 'Escape' && typing) { e.target.blur(); return; }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey || $('#help').open) return;
+    const act = {
+      j: () => move(1), k: () => move(-1),
+      r: () => state.pane.compose('reply'), n: () => state.pane.compose('note'),
+      a: () => state.pane.assignToMe(), e: () => state.pane.solve(),
+      '/': () => $('#q').focus(), '?': () => $('#help').showModal(),
+    }[e.key];
+    if (act) { e.preventDefault(); act(); }
+  });
+}
+
+let toastTimer = null;
+function toast(text) {
+  const el = $('#toast');
+  el.textContent = text;
+  el.classList.add('show');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => el.classList.remove('show'), 4000);
+}
+
+// kept for the measurement page and the browser tests: arrivals of ticket events in this tab
+window.helpdeskArrivals = window.helpdeskArrivals ?? null;
+start();

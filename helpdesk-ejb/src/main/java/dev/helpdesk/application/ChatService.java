@@ -34,6 +34,7 @@ public class ChatService {
   @Inject ChatConversations conversations;
   @Inject IngestService ingest;
   @Inject RealtimeHub hub;
+  @Inject StaffFeed staffFeed;
   @Inject Presence presence;
 
   @PersistenceContext EntityManager em;
@@ -258,18 +259,7 @@ public class ChatService {
   }
 
   private void toStaff(long ticketId, String kind, String payload) {
-    List<Object[]> rows =
-        em.createQuery(
-                "select tm.id, a.id from Ticket t left join t.team tm left join t.assignee a"
-                    + " where t.id = :id",
-                Object[].class)
-            .setParameter("id", ticketId)
-            .getResultList();
-    if (!rows.isEmpty()) {
-      hub.publish(
-          RealtimeEvent.toStaff(
-              ticketId, (Long) rows.get(0)[0], (Long) rows.get(0)[1], kind, payload));
-    }
+    staffFeed.notice(null, ticketId, kind, payload);
   }
 
   /** A widget connected (kept alive by its pings) or the last one of the conversation left. */

@@ -184,7 +184,21 @@ public class DirectoryService {
   public AgentView setAvailability(long id, Availability availability) {
     Agent a = findAgent(id);
     a.setAvailability(availability);
-    presence.changed();
+    presence.changed(a.getId());
+    return AgentView.of(a);
+  }
+
+  /** The workspace languages an agent can choose. */
+  public static final Set<String> UI_LANGUAGES = Set.of("en", "ar");
+
+  /** Sets the language of an agent's own workspace. */
+  public AgentView setUiLanguage(long id, String language) {
+    if (language == null || !UI_LANGUAGES.contains(language)) {
+      throw new InvalidRequestException(
+          "language", "language must be one of " + new java.util.TreeSet<>(UI_LANGUAGES));
+    }
+    Agent a = findAgent(id);
+    a.setUiLanguage(language);
     return AgentView.of(a);
   }
 

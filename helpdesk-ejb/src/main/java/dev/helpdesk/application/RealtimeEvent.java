@@ -12,6 +12,7 @@ package dev.helpdesk.application;
  *     team and assignee)
  * @param kind what happened: {@code messages}, {@code typing}, {@code read}, a ticket event type…
  * @param payload JSON object text for the client, may be null
+ * @param seq the staff journal number of a ticket event (0: not journalled, e.g. presence)
  */
 public record RealtimeEvent(
     Audience audience,
@@ -20,7 +21,8 @@ public record RealtimeEvent(
     Long teamId,
     Long assigneeId,
     String kind,
-    String payload) {
+    String payload,
+    long seq) {
   public enum Audience {
     CONVERSATION,
     STAFF
@@ -38,16 +40,24 @@ public record RealtimeEvent(
         null,
         null,
         "messages",
-        seq > 0 ? Integer.toString(seq) : null);
+        seq > 0 ? Integer.toString(seq) : null,
+        0);
   }
 
   public static RealtimeEvent toConversation(String conversation, String kind, String payload) {
-    return new RealtimeEvent(Audience.CONVERSATION, conversation, null, null, null, kind, payload);
+    return new RealtimeEvent(
+        Audience.CONVERSATION, conversation, null, null, null, kind, payload, 0);
   }
 
   /** To the agents who may see a ticket of this team and assignee. */
   public static RealtimeEvent toStaff(
-      long ticketId, Long teamId, Long assigneeId, String kind, String payload) {
-    return new RealtimeEvent(Audience.STAFF, null, ticketId, teamId, assigneeId, kind, payload);
+      long ticketId, Long teamId, Long assigneeId, String kind, String payload, long seq) {
+    return new RealtimeEvent(
+        Audience.STAFF, null, ticketId, teamId, assigneeId, kind, payload, seq);
+  }
+
+  /** To every member of staff (agent presence). */
+  public static RealtimeEvent toAllStaff(String kind, String payload) {
+    return new RealtimeEvent(Audience.STAFF, null, null, null, null, kind, payload, 0);
   }
 }

@@ -5,12 +5,13 @@ import dev.helpdesk.domain.model.ticket.TicketStatus;
 import java.util.Set;
 
 /**
- * Ticket list filters; null means "any". {@code assignee} is an agent id, or 0 for unassigned.
- * {@code text} is a full-text query over subjects and message bodies (English and Arabic).
+ * Ticket list filters; null means "any". {@code teamIds}: tickets of any of these teams. {@code
+ * assignee} is an agent id, or 0 for unassigned. {@code text} is a full-text query over subjects
+ * and message bodies (English and Arabic).
  */
 public record TicketFilter(
     Set<TicketStatus> statuses,
-    Long teamId,
+    Set<Long> teamIds,
     Long assigneeId,
     Channel channel,
     String tag,

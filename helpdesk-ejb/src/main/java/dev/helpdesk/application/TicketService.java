@@ -58,6 +58,15 @@ public class TicketService {
    * {@code nextCursor} of the previous page (keyset pagination: stable under inserts, no OFFSET).
    */
   public Page<TicketSummary> list(Caller caller, TicketFilter f, String cursor, int limit) {
+    return list(caller, f, false, cursor, limit);
+  }
+
+  /**
+   * As {@link #list(Caller, TicketFilter, String, int)}; with {@code longestWaiting} only tickets
+   * waiting for an answer, the one waiting longest first.
+   */
+  public Page<TicketSummary> list(
+      Caller caller, TicketFilter f, boolean longestWaiting, String cursor, int limit) {
     if (limit < 1 || limit > MAX_PAGE) {
       throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_PAGE);
     }
@@ -72,9 +81,9 @@ public class TicketService {
       jpql.append(" and t.status in :statuses");
       params.put("statuses", f.statuses());
     }
-    if (f.teamId() != null) {
-      jpql.append(" and t.team.id = :team");
-      params.put("team", f.teamId());
+    if (f.teamIds() != null) {
+      jpql.append(" and t.team.id in :teams");
+      params.put("teams", f.teamIds().isEmpty() ? Set.of(-1L) : f.teamIds());
     }
     if (f.assigneeId() != null) {
       if (f.assigneeId() == 0) {
@@ -108,20 +117,33 @@ public class TicketService {
       jpql.append(" and t.id in :ids");
       params.put("ids", ids);
     }
+    if (longestWaiting) {
+      jpql.append(" and t.waitingSince is not null");
+    }
     if (cursor != null && !cursor.isBlank()) {
       Object[] c = decodeCursor(cursor);
-      jpql.append(" and (t.lastMessageAt < :cAt or (t.lastMessageAt = :cAt and t.id < :cId))");
+      jpql.append(
+          longestWaiting
+              ? " and (t.waitingSince > :cAt or (t.waitingSince = :cAt and t.id > :cId))"
+              : " and (t.lastMessageAt < :cAt or (t.lastMessageAt = :cAt and t.id < :cId))");
       params.put("cAt", c[0]);
       params.put("cId", c[1]);
     }
-    jpql.append(" order by t.lastMessageAt desc, t.id desc");
+    jpql.append(
+        longestWaiting
+            ? " order by t.waitingSince asc, t.id asc"
+            : " order by t.lastMessageAt desc, t.id desc");
     TypedQuery<Ticket> q = em.createQuery(jpql.toString(), Ticket.class);
     params.forEach(q::setParameter);
     List<Ticket> rows = q.setMaxResults(limit + 1).getResultList();
     boolean more = rows.size() > limit;
     List<Ticket> page = more ? rows.subList(0, limit) : rows;
     List<TicketSummary> items = page.stream().map(TicketSummary::of).toList();
-    String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
+    Ticket last = more ? page.get(page.size() - 1) : null;
+    String next =
+        last == null
+            ? null
+            : encodeCursor(longestWaiting ? last.getWaitingSince() : last.getLastMessageAt(), last);
     return new Page<>(items, next);
   }
 
@@ -148,13 +170,8 @@ public class TicketService {
             .fetchHits(SEARCH_HITS));
   }
 
-  static String encodeCursor(Ticket t) {
-    String raw =
-        t.getLastMessageAt().getEpochSecond()
-            + "."
-            + t.getLastMessageAt().getNano()
-            + "."
-            + t.getId();
+  static String encodeCursor(Instant at, Ticket t) {
+    String raw = at.getEpochSecond() + "." + at.getNano() + "." + t.getId();
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
@@ -170,6 +187,49 @@ public class TicketService {
     } catch (RuntimeException e) {
       throw new InvalidRequestException("cursor", "cursor is not one this API returned");
     }
+  }
+
+  /**
+   * How many open tickets (NEW, OPEN, PENDING) each inbox view holds for this caller, and the
+   * visible tickets per status and per channel.
+   */
+  public Views.Counts counts(Caller caller) {
+    String visible = "t.mergedInto is null";
+    Map<String, Object> params = new HashMap<>();
+    if (!caller.seesAllTickets()) {
+      visible += " and (t.team is null or t.team.id in :myTeams or t.assignee.id = :me)";
+      params.put("myTeams", caller.teamIds().isEmpty() ? Set.of(-1L) : caller.teamIds());
+      params.put("me", caller.agentId());
+    }
+    var q =
+        em.createQuery(
+            "select t.status, t.channel,"
+                + " sum(case when t.assignee.id = :self then 1 else 0 end),"
+                + " sum(case when t.assignee is null then 1 else 0 end),"
+                + " sum(case when t.team.id in :teams then 1 else 0 end), count(t)"
+                + " from Ticket t where "
+                + visible
+                + " group by t.status, t.channel",
+            Object[].class);
+    params.forEach(q::setParameter);
+    q.setParameter("self", caller.agentId());
+    q.setParameter("teams", caller.teamIds().isEmpty() ? Set.of(-1L) : caller.teamIds());
+    long mine = 0, unassigned = 0, teams = 0, open = 0;
+    Map<String, Long> byStatus = new java.util.TreeMap<>();
+    Map<String, Long> byChannel = new java.util.TreeMap<>();
+    for (Object[] r : q.getResultList()) {
+      TicketStatus st = (TicketStatus) r[0];
+      long n = ((Number) r[5]).longValue();
+      byStatus.merge(st.name(), n, Long::sum);
+      if (st.isOpen()) {
+        byChannel.merge(((Channel) r[1]).name(), n, Long::sum);
+        mine += ((Number) r[2]).longValue();
+        unassigned += ((Number) r[3]).longValue();
+        teams += ((Number) r[4]).longValue();
+        open += n;
+      }
+    }
+    return new Views.Counts(mine, unassigned, teams, open, byStatus, byChannel);
   }
 
   /** The whole ticket: summary, contact, messages in order and the audit timeline. */

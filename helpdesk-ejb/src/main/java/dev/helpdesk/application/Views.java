@@ -191,6 +191,18 @@ public final class Views {
 
   public record Page<T>(List<T> items, String nextCursor) {}
 
+  /**
+   * Open tickets per inbox view (assigned to me, unassigned, in my teams, all I may see) and the
+   * visible tickets per status and (open ones) per channel.
+   */
+  public record Counts(
+      long mine,
+      long unassigned,
+      long myTeams,
+      long open,
+      Map<String, Long> byStatus,
+      Map<String, Long> byChannel) {}
+
   public record TeamView(long id, String name, String description) {
     public static TeamView of(Team t) {
       return new TeamView(t.getId(), t.getName(), t.getDescription());
@@ -208,6 +220,7 @@ public final class Views {
       Set<String> skills,
       int capacity,
       String availability,
+      String uiLanguage,
       boolean active) {
     public static AgentView of(Agent a) {
       return new AgentView(
@@ -221,6 +234,7 @@ public final class Views {
           a.getSkills(),
           a.getCapacity(),
           a.getAvailability().name(),
+          a.getUiLanguage(),
           a.isActive());
     }
   }

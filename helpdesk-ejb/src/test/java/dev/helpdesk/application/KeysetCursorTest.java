@@ -19,7 +19,7 @@ class KeysetCursorTest {
     id.setAccessible(true);
     id.set(t, 1042L);
     assertArrayEquals(
-        new Object[] {at, 1042L}, TicketService.decodeCursor(TicketService.encodeCursor(t)));
+        new Object[] {at, 1042L}, TicketService.decodeCursor(TicketService.encodeCursor(at, t)));
   }
 
   @Test

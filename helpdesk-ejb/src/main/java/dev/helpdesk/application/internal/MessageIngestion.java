@@ -72,14 +72,34 @@ public class MessageIngestion {
               org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy.async());
     }
     if (batch.stream().allMatch(m -> m.channel() == channel)) {
-      return appendAll(channel, batch);
+      return announce(appendAll(channel, batch));
     }
     // mixed channels: one by one, each still seeing those before it
     List<IngestResult> out = new ArrayList<>(batch.size());
     for (InboundMessage in : batch) {
       out.addAll(appendAll(in.channel(), List.of(in)));
     }
-    return out;
+    return announce(out);
+  }
+
+  /**
+   * Fires the ticket events of the whole batch at its end: observers during the transaction (the
+   * staff journal, which takes the next event number and holds that lock until commit) run once the
+   * batch's work is done; the others run after commit.
+   */
+  private List<IngestResult> announce(List<IngestResult> results) {
+    for (IngestResult r : results) {
+      if (!r.duplicate()) {
+        events.fire(
+            TicketEvent.of(
+                r.ticketCreated()
+                    ? TicketEvent.Type.TICKET_CREATED
+                    : TicketEvent.Type.MESSAGE_ADDED,
+                em.find(Ticket.class, r.ticketId()),
+                r.messageId()));
+      }
+    }
+    return results;
   }
 
   private List<IngestResult> appendAll(Channel channel, List<InboundMessage> batch) {
@@ -233,12 +253,7 @@ public class MessageIngestion {
       }
     }
 
-    // 5. announce after commit
-    events.fire(
-        TicketEvent.of(
-            created ? TicketEvent.Type.TICKET_CREATED : TicketEvent.Type.MESSAGE_ADDED,
-            ticket,
-            message.getId()));
+    // 5. announced at the end of the batch (see announce)
     return new Appended(
         new IngestResult(ticket.getId(), message.getId(), created, false, message.getSequence()),
         contact.getId());

@@ -75,6 +75,80 @@ public class DemoHistory {
     agent("emma", "Emma Novak", hash, Set.of(Role.AGENT), Set.of("en"), returns, checkout);
     agent("lina", "Lina Haddad", hash, Set.of(Role.AGENT), Set.of("ar", "en"), orders);
     agent("omar", "Omar Farouk", hash, Set.of(Role.AGENT), Set.of("ar", "en"), returns, orders);
+    em.createQuery("update Agent a set a.uiLanguage = 'ar' where a.login = 'lina'").executeUpdate();
+    cannedResponses();
+  }
+
+  /** The saved answers a store's team would start with, in English and Arabic. */
+  private void cannedResponses() {
+    String[][] all = {
+      {
+        "en",
+        "Card declined",
+        "Hi {{contact.name}}, sorry about the declined card. Banks often block the first online"
+            + " payment to a new shop: please approve it in your banking app and try again, or pay"
+            + " with another card or cash on delivery. — {{agent.name}}"
+      },
+      {
+        "en",
+        "Where is my order",
+        "Hi {{contact.name}}, your order {{order.number}} has left our warehouse. You will get the"
+            + " tracking link by e-mail; delivery takes 2–4 working days."
+      },
+      {
+        "en",
+        "Return label",
+        "Hi {{contact.name}}, you can return items within 30 days. I have e-mailed you a prepaid"
+            + " return label for order {{order.number}}; the refund reaches your card 5–7 days"
+            + " after we receive the parcel."
+      },
+      {
+        "en",
+        "Coupon not applied",
+        "Hi {{contact.name}}, coupons apply to full-price items only and one per order. I have"
+            + " applied the discount to {{order.number}} for you."
+      },
+      {
+        "en",
+        "Closing",
+        "Glad I could help, {{contact.name}}! Reply to this message if anything else comes up."
+            + " ({{ticket.reference}})"
+      },
+      {
+        "ar",
+        "رفض البطاقة",
+        "مرحبًا {{contact.name}}، نأسف لرفض البطاقة. كثيرًا ما تمنع البنوك أول دفعة لمتجر جديد: يرجى"
+            + " الموافقة عليها من تطبيق البنك ثم المحاولة مرة أخرى، أو الدفع ببطاقة أخرى أو عند"
+            + " الاستلام. — {{agent.name}}"
+      },
+      {
+        "ar",
+        "أين طلبي",
+        "مرحبًا {{contact.name}}، غادر طلبك {{order.number}} مستودعنا. ستصلك رسالة فيها رابط التتبع،"
+            + " ويستغرق التوصيل من يومين إلى أربعة أيام عمل."
+      },
+      {
+        "ar",
+        "ملصق الإرجاع",
+        "مرحبًا {{contact.name}}، يمكنك إرجاع المنتجات خلال 30 يومًا. أرسلنا إليك ملصق إرجاع مدفوعًا"
+            + " للطلب {{order.number}}، ويصل المبلغ إلى بطاقتك بعد 5 إلى 7 أيام من استلام الطرد."
+      },
+      {
+        "ar",
+        "الكوبون لا يعمل",
+        "مرحبًا {{contact.name}}، تنطبق الكوبونات على المنتجات غير المخفضة فقط وكوبون واحد لكل طلب."
+            + " طبّقنا الخصم على الطلب {{order.number}}."
+      },
+      {
+        "ar",
+        "ختام",
+        "سعدنا بمساعدتك يا {{contact.name}}! إن احتجت أي شيء آخر فقط رد على هذه الرسالة."
+            + " ({{ticket.reference}})"
+      },
+    };
+    for (String[] c : all) {
+      em.persist(new dev.helpdesk.domain.model.ticket.CannedResponse(c[1], c[2], c[0]));
+    }
   }
 
   private Team team(String name, String description) {

@@ -50,6 +50,7 @@ public class JmsRealtimeFanout implements RealtimeHub.Fanout {
       m.setString("assignee", e.assigneeId() == null ? null : e.assigneeId().toString());
       m.setString("kind", e.kind());
       m.setString("payload", e.payload());
+      m.setLong("seq", e.seq());
       jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, m);
     } catch (JMSRuntimeException | jakarta.jms.JMSException ex) {
       LOG.warning("realtime event not sent to the other nodes: " + ex);

@@ -47,7 +47,8 @@ public class RealtimeListener implements MessageListener {
               id(m.getString("team")),
               id(m.getString("assignee")),
               m.getString("kind"),
-              m.getString("payload")));
+              m.getString("payload"),
+              m.getLong("seq")));
     } catch (JMSException | IllegalArgumentException e) {
       java.util.logging.Logger.getLogger(RealtimeListener.class.getName())
           .warning("ignoring a realtime event that is not one: " + e);

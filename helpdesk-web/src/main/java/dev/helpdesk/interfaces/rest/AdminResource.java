@@ -32,6 +32,7 @@ public class AdminResource {
   @Inject DirectoryService directory;
   @Inject dev.helpdesk.application.AuthService auth;
   @Inject CurrentCaller caller;
+  @Inject dev.helpdesk.application.Presence presence;
 
   public record TeamRequest(String name, String description) {}
 
@@ -117,6 +118,33 @@ public class AdminResource {
   public Response createToken(@PathParam("id") long id, AuthResource.TokenRequest body) {
     TicketResource.require(body);
     return Response.status(201).entity(auth.createTokenFor(id, body.name())).build();
+  }
+
+  /** The signed-in agent: roles, teams, availability toggle and workspace language. */
+  @GET
+  @Path("/agents/me")
+  @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
+  public AgentView myself() {
+    return directory.agent(caller.get().agentId());
+  }
+
+  public record LanguageRequest(String language) {}
+
+  /** The language of the agent's own workspace: en or ar. */
+  @PUT
+  @Path("/agents/me/language")
+  @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
+  public AgentView language(LanguageRequest body) {
+    TicketResource.require(body);
+    return directory.setUiLanguage(caller.get().agentId(), body.language());
+  }
+
+  /** Every active agent's presence (ONLINE / AWAY while the workspace is open, else OFFLINE). */
+  @GET
+  @Path("/agents/presence")
+  @RolesAllowed({"AGENT", "MANAGER", "ADMIN"})
+  public List<dev.helpdesk.application.internal.AgentConnections.AgentState> presence() {
+    return presence.states();
   }
 
   /** An agent's own availability toggle: online, away or offline. */

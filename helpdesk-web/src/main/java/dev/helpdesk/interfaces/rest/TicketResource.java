@@ -60,22 +60,28 @@ public class TicketResource {
 
   /**
    * Lists tickets, most recent activity first. Filters: {@code status} (comma-separated), {@code
-   * team}, {@code assignee} (an id, {@code me} or {@code none}), {@code channel}, {@code tag},
-   * {@code topic}, {@code contact}, {@code q} (full text, English and Arabic). Page with {@code
-   * cursor} = the previous page's {@code nextCursor}.
+   * team} (an id, or {@code mine}: the caller's teams), {@code assignee} (an id, {@code me} or
+   * {@code none}), {@code channel}, {@code tag}, {@code topic}, {@code contact}, {@code q} (full
+   * text, English and Arabic). {@code sort=waiting}: only tickets waiting for an answer, longest
+   * waiting first. Page with {@code cursor} = the previous page's {@code nextCursor}.
    */
   @GET
   public Page<TicketSummary> list(
       @QueryParam("status") String status,
-      @QueryParam("team") Long team,
+      @QueryParam("team") String team,
       @QueryParam("assignee") String assignee,
       @QueryParam("channel") String channel,
       @QueryParam("tag") String tag,
       @QueryParam("topic") String topic,
       @QueryParam("contact") Long contact,
       @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
+    boolean waiting = "waiting".equals(sort);
+    if (sort != null && !sort.isBlank() && !waiting && !"recent".equals(sort)) {
+      throw new BadParameterException("sort", "sort must be 'recent' (default) or 'waiting'");
+    }
     Set<TicketStatus> statuses = null;
     if (status != null && !status.isBlank()) {
       statuses = EnumSet.noneOf(TicketStatus.class);
@@ -99,14 +105,34 @@ public class TicketResource {
             }
           };
     }
+    Set<Long> teams = null;
+    if (team != null && !team.isBlank()) {
+      if ("mine".equals(team)) {
+        teams = caller.get().teamIds();
+      } else {
+        try {
+          teams = Set.of(Long.parseLong(team));
+        } catch (NumberFormatException e) {
+          throw new BadParameterException("team", "team must be a team id or 'mine'");
+        }
+      }
+    }
     Channel ch =
         channel == null || channel.isBlank() ? null : parse(Channel.class, "channel", channel);
     return tickets.list(
         caller.get(),
         new TicketFilter(
-            statuses, team, assigneeId, ch, blank(tag), blank(topic), contact, blank(q)),
+            statuses, teams, assigneeId, ch, blank(tag), blank(topic), contact, blank(q)),
+        waiting,
         cursor,
         limit);
+  }
+
+  /** Open tickets per inbox view and tickets per status and channel, for the inbox's counters. */
+  @GET
+  @Path("/counts")
+  public dev.helpdesk.application.Views.Counts counts() {
+    return tickets.counts(caller.get());
   }
 
   @GET

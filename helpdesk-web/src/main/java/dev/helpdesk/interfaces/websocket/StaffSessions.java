@@ -2,36 +2,82 @@ package dev.helpdesk.interfaces.websocket;
 
 import dev.helpdesk.application.AuthService;
 import dev.helpdesk.application.Caller;
+import dev.helpdesk.application.ChatService;
+import dev.helpdesk.application.Presence;
 import dev.helpdesk.application.RealtimeEvent;
 import dev.helpdesk.application.RealtimeHub;
+import dev.helpdesk.application.StaffFeed;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open staff sockets of this node. Each ticket event goes to the agents who may see the ticket
- * (the same rule as the API: {@link Caller#canSee(Long, Long)}).
+ * The open staff sockets of this node and what each has been sent.
+ *
+ * <p>Ticket events carry the staff journal's number ({@link StaffFeed}). Each socket remembers the
+ * last number it has passed (sent, or skipped because the agent may not see that ticket). The next
+ * number goes straight out; a gap (an event of another node overtaken by a later one, or a tab
+ * resuming with {@code ?since=n}) is filled from the journal, in order, on a worker thread: a tab
+ * gets every event it may see once, in commit order, whichever way the news came.
+ *
+ * <p>Client frames: {@code ping}; {@code viewing} / {@code typing} with a ticket id (or {@code
+ * "ticket": null} when leaving it), passed on to colleagues who may see the ticket as collision
+ * notices; typing on a chat ticket also shows the shopper "… is typing".
  */
 @ApplicationScoped
 public class StaffSessions {
   private static final Logger LOG = Logger.getLogger(StaffSessions.class.getName());
-  private static final String CALLER = "helpdesk.staff.caller";
+  private static final String STATE = "helpdesk.staff.state";
+
+  /** How many journal entries one read fills a gap with. */
+  private static final int FILL_BATCH = 500;
+
+  /** A tab further behind than this many events reloads its lists instead of replaying. */
+  static final int MAX_REPLAY = 5_000;
 
   @Inject AuthService auth;
   @Inject RealtimeHub hub;
+  @Inject StaffFeed feed;
+  @Inject Presence presence;
+  @Inject ChatService chat;
+
+  @Resource ManagedExecutorService workers;
 
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Consumer<RealtimeEvent> listener = this::onEvent;
+
+  /** What one socket has been sent; guarded by itself. */
+  static final class Tab {
+    final Caller caller;
+    long lastSent;
+    long wanted;
+    boolean filling;
+    volatile Long viewing;
+
+    Tab(Caller caller, long lastSent) {
+      this.caller = caller;
+      this.lastSent = lastSent;
+      this.wanted = lastSent;
+    }
+  }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     // created at start-up so that it hears the hub from the first event
@@ -53,27 +99,138 @@ public class StaffSessions {
             ? null
             : auth.caller(session.getUserPrincipal().getName()).orElse(null);
     if (caller == null) {
-      try {
-        session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
-      } catch (IOException e) {
-        LOG.fine("closing " + session.getId() + ": " + e);
-      }
+      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated");
       return;
     }
-    session.getUserProperties().put(CALLER, caller);
+    long head = feed.head();
+    Long since = since(session);
+    String resumed = "fresh";
+    long start = head;
+    if (since != null) {
+      if (since > head) {
+        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "since is ahead of the journal");
+        return;
+      }
+      if (since + 1 >= feed.oldest() && head - since <= MAX_REPLAY) {
+        start = since;
+        resumed = "resumed";
+      } else {
+        resumed = "reset"; // too far behind: the tab reloads its lists
+      }
+    }
+    Tab tab = new Tab(caller, start);
+    session.getUserProperties().put(STATE, tab);
     session.setMaxIdleTimeout(ChatSessions.IDLE_MS);
     sessions.add(session);
-    send(session, "{\"type\":\"welcome\",\"agent\":" + caller.agentId() + "}");
+    presence.opened(caller.agentId());
+    send(
+        session,
+        "{\"type\":\"welcome\",\"agent\":"
+            + caller.agentId()
+            + ",\"seq\":"
+            + head
+            + ",\"resume\":\""
+            + resumed
+            + "\"}");
+    if (start < head) {
+      synchronized (tab) {
+        tab.wanted = head;
+        tab.filling = true;
+      }
+      workers.execute(() -> fill(session, tab));
+    }
+  }
+
+  private static Long since(Session session) {
+    List<String> v = session.getRequestParameterMap().get("since");
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.get(0));
+    } catch (NumberFormatException e) {
+      return -1L; // older than anything: a reset
+    }
   }
 
   void received(Session session, String text) {
-    if (text.contains("\"ping\"")) {
-      send(session, "{\"type\":\"pong\"}");
+    Tab tab = (Tab) session.getUserProperties().get(STATE);
+    if (tab == null) {
+      return;
+    }
+    JsonObject frame;
+    try (var reader = Json.createReader(new StringReader(text))) {
+      frame = reader.readObject();
+    } catch (RuntimeException e) {
+      send(session, error("malformed", "frames are JSON objects"));
+      return;
+    }
+    String type = frame.getString("type", "");
+    switch (type) {
+      case "ping" -> send(session, "{\"type\":\"pong\"}");
+      case "viewing", "typing" -> collision(session, tab, type, frame);
+      default -> send(session, error("unknown-type", "unknown frame type: " + type));
     }
   }
 
+  /**
+   * "X is viewing / typing": to colleagues who may see the ticket; a ticket they may not is
+   * refused.
+   */
+  private void collision(Session session, Tab tab, String type, JsonObject frame) {
+    JsonValue v = frame.get("ticket");
+    Long ticket = v instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.longValue() : null;
+    if (ticket == null && v != null && v.getValueType() != JsonValue.ValueType.NULL) {
+      send(session, error("bad-ticket", "ticket must be a ticket id or null"));
+      return;
+    }
+    Long before = tab.viewing;
+    if (before != null && !before.equals(ticket)) {
+      notice(tab, before, "left");
+    }
+    tab.viewing = ticket;
+    if (ticket == null) {
+      return;
+    }
+    if (!notice(tab, ticket, type)) {
+      tab.viewing = null;
+      send(session, error("not-found", "ticket #" + ticket + " does not exist or is not yours"));
+      return;
+    }
+    if ("typing".equals(type)) {
+      try {
+        chat.agentTyping(tab.caller, ticket); // the shopper's widget, on a chat ticket
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "typing on #" + ticket, e);
+      }
+    }
+  }
+
+  private boolean notice(Tab tab, long ticket, String state) {
+    return feed.notice(
+        tab.caller,
+        ticket,
+        "collision",
+        "{\"type\":\"collision\",\"ticket\":"
+            + ticket
+            + ",\"agent\":"
+            + tab.caller.agentId()
+            + ",\"name\":"
+            + Json.createValue(tab.caller.displayName())
+            + ",\"state\":\""
+            + state
+            + "\"}");
+  }
+
   void closed(Session session) {
-    sessions.remove(session);
+    if (sessions.remove(session)) {
+      Tab tab = (Tab) session.getUserProperties().get(STATE);
+      Long viewing = tab.viewing;
+      if (viewing != null) {
+        notice(tab, viewing, "left");
+      }
+      presence.closed(tab.caller.agentId());
+    }
   }
 
   void failed(Session session, Throwable error) {
@@ -85,10 +242,89 @@ public class StaffSessions {
       return;
     }
     for (Session s : sessions) {
-      Caller c = (Caller) s.getUserProperties().get(CALLER);
-      if (c != null && c.canSee(e.teamId(), e.assigneeId())) {
-        send(s, e.payload());
+      Tab tab = (Tab) s.getUserProperties().get(STATE);
+      if (tab == null) {
+        continue;
       }
+      if (e.seq() == 0) {
+        // a passing notice: to whoever may see it now; one's own collision notices stay home
+        if (tab.caller.canSee(e.teamId(), e.assigneeId())
+            && !("collision".equals(e.kind())
+                && e.payload().contains("\"agent\":" + tab.caller.agentId() + ","))) {
+          send(s, e.payload());
+        }
+        continue;
+      }
+      boolean startFill = false;
+      synchronized (tab) {
+        if (e.seq() <= tab.lastSent) {
+          continue;
+        }
+        if (!tab.filling && e.seq() == tab.lastSent + 1) {
+          tab.lastSent = e.seq();
+          if (tab.caller.canSee(e.teamId(), e.assigneeId())) {
+            send(s, e.payload());
+          }
+          continue;
+        }
+        tab.wanted = Math.max(tab.wanted, e.seq());
+        if (!tab.filling) {
+          tab.filling = true;
+          startFill = true;
+        }
+      }
+      if (startFill) {
+        workers.execute(() -> fill(s, tab));
+      }
+    }
+  }
+
+  /** Sends what the tab lacks up to {@code wanted}, from the journal. */
+  private void fill(Session s, Tab tab) {
+    try {
+      while (s.isOpen()) {
+        long from;
+        synchronized (tab) {
+          from = tab.lastSent;
+        }
+        List<StaffFeed.Entry> entries = feed.after(from, FILL_BATCH);
+        synchronized (tab) {
+          for (StaffFeed.Entry x : entries) {
+            if (x.seq() > tab.lastSent) {
+              tab.lastSent = x.seq();
+              if (tab.caller.canSee(x.teamId(), x.assigneeId())) {
+                send(s, x.frame());
+              }
+            }
+          }
+          if (entries.isEmpty() || tab.lastSent >= tab.wanted) {
+            tab.filling = false;
+            return;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "staff socket " + s.getId() + ": catching up failed", e);
+      synchronized (tab) {
+        tab.filling = false;
+      }
+      close(s, CloseReason.CloseCodes.TRY_AGAIN_LATER, "catching up failed, reconnect");
+    }
+  }
+
+  private static String error(String code, String message) {
+    return "{\"type\":\"error\",\"code\":\""
+        + code
+        + "\",\"message\":"
+        + Json.createValue(message)
+        + "}";
+  }
+
+  private static void close(Session s, CloseReason.CloseCode code, String reason) {
+    try {
+      s.close(new CloseReason(code, reason));
+    } catch (IOException e) {
+      LOG.fine("closing " + s.getId() + ": " + e);
     }
   }
 

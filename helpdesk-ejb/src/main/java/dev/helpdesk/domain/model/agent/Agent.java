@@ -59,6 +59,10 @@ public class Agent {
   @Column(nullable = false)
   private boolean active = true;
 
+  /** The workspace language this agent chose: en or ar. */
+  @Column(name = "ui_language", nullable = false)
+  private String uiLanguage = "en";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt = Instant.now();
 
@@ -167,6 +171,14 @@ public class Agent {
 
   public void setCapacity(int capacity) {
     this.capacity = capacity;
+  }
+
+  public String getUiLanguage() {
+    return uiLanguage;
+  }
+
+  public void setUiLanguage(String uiLanguage) {
+    this.uiLanguage = uiLanguage;
   }
 
   public Availability getAvailability() {

@@ -1,0 +1,47 @@
+-- The agent inbox: the staff event journal a reconnecting tab resumes from, which agents have a
+-- workspace open on which node (presence), canned responses, and each agent's UI language.
+
+-- Every ticket event, numbered in commit order: the number comes from the one row of
+-- staff_event_head, whose row lock a transaction holds from numbering to commit, so an event a tab
+-- has seen is never followed by one with a smaller number. Kept a day (Housekeeping prunes it).
+create table staff_event_head (
+  id integer primary key,
+  seq bigint not null
+);
+insert into staff_event_head (id, seq) values (1, 0);
+
+create table staff_event (
+  seq bigint primary key,
+  occurred_at timestamp(6) with time zone not null,
+  ticket_id bigint not null,
+  team_id bigint,
+  assignee_id bigint,
+  payload varchar(8000) not null
+);
+create index ix_staff_event_at on staff_event (occurred_at);
+
+-- Open staff sockets per agent and node, rewritten by each node every 20 s; a row not refreshed for
+-- a minute belongs to a node that is gone.
+create table agent_connection (
+  agent_id bigint not null references agent (id),
+  node varchar(100) not null,
+  sockets integer not null,
+  seen_at timestamp(6) with time zone not null,
+  primary key (agent_id, node)
+);
+
+create table canned_response (
+  id bigint primary key,
+  title varchar(200) not null,
+  body varchar(8000) not null,
+  language varchar(10) not null,
+  created_at timestamp(6) with time zone not null,
+  version bigint not null default 0
+);
+create sequence canned_response_seq start with 1 increment by 50;
+create index ix_canned_response_language on canned_response (language, title);
+
+alter table agent add column ui_language varchar(10) default 'en' not null;
+
+-- the inbox's "waiting longest" sort
+create index ix_ticket_waiting on ticket (waiting_since, id);
