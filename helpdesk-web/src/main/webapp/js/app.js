@@ -76,6 +76,7 @@ function wireTopbar() {
     await put('agents/me/language', { language: l });
     localStorage.setItem('helpdesk.lang', l);
     setLanguage(l);
+    if (state.connection) onStatus(state.connection);
     renderViews();
     renderList();
     state.pane.rerender();
@@ -253,6 +254,7 @@ function renderList() {
       h('span', { class: 'ref', text: s.reference }))));
   });
   $('#tickets').replaceChildren(...rows);
+  if (rows.length && !performance.getEntriesByName('inbox-painted').length) performance.mark('inbox-painted');
   $('#list-empty').hidden = rows.length > 0;
   $('#more').hidden = !state.cursor;
 }
@@ -284,8 +286,9 @@ function onEvent(f) {
       reloadAll();
       return;
     case 'ticket':
-      window.helpdeskArrivals?.push({ seq: f.seq, at: f.at, seen: Date.now(), ticket: f.ticket.id, event: f.event });
       upsert(f.ticket);
+      // measured by bench/InboxLatencyBench: from the event's commit to its row on screen
+      window.helpdeskArrivals?.push({ seq: f.seq, at: f.at, shown: Date.now(), ticket: f.ticket.id, message: f.message });
       refreshCounts();
       if (f.event === 'TICKET_CREATED' && matches(f.ticket)) {
         toast(t('newTicket', { r: f.ticket.reference, s: f.ticket.subject ?? '' }));
@@ -305,6 +308,7 @@ function onEvent(f) {
 }
 
 function onStatus(s) {
+  state.connection = s;
   const el = $('#connection');
   el.textContent = t(s === 'connected' ? 'connected' : 'reconnecting');
   el.className = `connection ${s}`;
@@ -340,6 +344,4 @@ function toast(text) {
   toastTimer = setTimeout(() => el.classList.remove('show'), 4000);
 }
 
-// kept for the measurement page and the browser tests: arrivals of ticket events in this tab
-window.helpdeskArrivals = window.helpdeskArrivals ?? null;
 start();

@@ -46,7 +46,7 @@ export class TicketPane {
 
   async reload() { if (this.id) await this.open(this.id); }
 
-  rerender() { if (this.details) { this.render(); this.renderContact(); } }
+  rerender() { if (this.details) { this.composerFor = null; this.render(); this.renderContact(); } }
 
   async lookups() {
     if (this.teams) return;
@@ -92,7 +92,15 @@ export class TicketPane {
       this.actions(s));
     const timeline = h('ol', { class: 'timeline', 'aria-label': s.reference });
     for (const item of this.items()) timeline.append(item);
-    this.root.replaceChildren(header, timeline, this.composer());
+    // the composer survives a reload of its ticket: the agent keeps typing, focus and all
+    const kept = this.root.querySelector('.composer');
+    if (kept && this.composerFor === s.id && this.composerWritable === this.writable()) {
+      // replaced around it, never moved: a focused element that leaves the DOM loses focus
+      this.root.querySelector('.ticket-head').replaceWith(header);
+      this.root.querySelector('.timeline').replaceWith(timeline);
+    } else {
+      this.root.replaceChildren(header, timeline, this.composer());
+    }
     this.renderNotices();
     timeline.lastElementChild?.scrollIntoView({ block: 'end' });
   }
@@ -205,10 +213,16 @@ export class TicketPane {
 
   // ---- composer -------------------------------------------------------------------------------
 
+  writable() {
+    return this.details.ticket.status !== 'CLOSED' && !this.details.mergedInto;
+  }
+
   composer() {
     const d = this.details;
     const s = d.ticket;
-    const writable = s.status !== 'CLOSED' && !d.mergedInto;
+    const writable = this.writable();
+    this.composerFor = s.id;
+    this.composerWritable = writable;
     const lastIn = [...d.messages].reverse().find((m) => m.direction === 'INBOUND');
     const channels = [...new Set([s.channel, ...d.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.channel)])];
     const channel = h('select', { name: 'channel', 'aria-label': t('replyOn') }, ...channels.map((c) =>

@@ -446,16 +446,22 @@ class ChatChannelIT {
       assertFalse(config.getBoolean("agentsOnline"), "nobody is online in the test server");
       try {
         admin.put("api/v1/agents/me/availability", Map.of("availability", "ONLINE"));
-        assertTrue(c.next("presence").getBoolean("agentsOnline"));
-        assertTrue(
-            Api.anonymous(base)
-                .get("api/v1/chat/widgets/" + widget)
-                .json()
-                .getBoolean("agentsOnline"));
+        assertFalse(
+            c.next("presence").getBoolean("agentsOnline"),
+            "online by the toggle, but nobody has the workspace open");
+        try (ChatClient workspace = ChatClient.staff(base, admin.token(), null)) {
+          workspace.next("welcome");
+          assertTrue(c.next("presence").getBoolean("agentsOnline"));
+          assertTrue(
+              Api.anonymous(base)
+                  .get("api/v1/chat/widgets/" + widget)
+                  .json()
+                  .getBoolean("agentsOnline"));
+        }
+        assertFalse(c.next("presence").getBoolean("agentsOnline"), "the last workspace was closed");
       } finally {
         admin.put("api/v1/agents/me/availability", Map.of("availability", "OFFLINE"));
       }
-      assertFalse(c.next("presence").getBoolean("agentsOnline"));
     }
     assertNotEquals(200, Api.anonymous(base).get("api/v1/chat/widgets/no-such-widget").status());
   }

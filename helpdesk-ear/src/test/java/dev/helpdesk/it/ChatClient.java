@@ -58,6 +58,12 @@ public final class ChatClient implements AutoCloseable {
     return new ChatClient(base, "/ws/agent", origin, token);
   }
 
+  /** The staff stream resuming after the journal number {@code since} (a reconnecting tab). */
+  public static ChatClient staff(URL base, String token, String origin, String since)
+      throws Exception {
+    return new ChatClient(base, "/ws/agent?since=" + since, origin, token);
+  }
+
   /** The HTTP status a refused staff handshake answered. */
   public static int staffRefusedWith(URL base, String token, String origin) throws Exception {
     return refused(() -> staff(base, token, origin));

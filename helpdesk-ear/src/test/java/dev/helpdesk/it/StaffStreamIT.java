@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -53,35 +54,206 @@ class StaffStreamIT {
       long theirs = inbound("a1", "conv-a");
       long others = inbound("b1", "conv-b");
       // both start unrouted (the shared queue): the agent hears of both
-      stream.next(f -> f.getJsonNumber("ticket").longValue() == theirs, "the first ticket");
-      stream.next(f -> f.getJsonNumber("ticket").longValue() == others, "the second ticket");
+      stream.next(f -> ticketOf(f) == theirs, "the first ticket");
+      stream.next(f -> ticketOf(f) == others, "the second ticket");
       move(theirs, payments);
       move(others, shipping);
       inbound("a2", "conv-a");
       inbound("b2", "conv-b");
       JsonObject added =
           stream.next(
-              f ->
-                  f.getJsonNumber("ticket").longValue() == theirs
-                      && "MESSAGE_ADDED".equals(f.getString("event")),
+              f -> ticketOf(f) == theirs && "MESSAGE_ADDED".equals(f.getString("event")),
               "the new message on the agent's team's ticket");
-      assertEquals(payments, added.getJsonNumber("team").longValue());
+      assertEquals(
+          payments,
+          added.getJsonObject("ticket").getJsonObject("team").getJsonNumber("id").longValue());
+      assertEquals("Where is my order? a2", added.getJsonObject("ticket").getString("preview"));
       // the other team's news exists: an admin, who sees everything, hears it
       manager.next(
-          f ->
-              f.getJsonNumber("ticket").longValue() == others
-                  && "MESSAGE_ADDED".equals(f.getString("event")),
+          f -> ticketOf(f) == others && "MESSAGE_ADDED".equals(f.getString("event")),
           "the other team's new message, on the admin's stream");
       List<JsonObject> rest = stream.drain(1500);
       assertTrue(
           rest.stream()
-              .noneMatch(
-                  f ->
-                      f.containsKey("ticket")
-                          && f.getJsonNumber("ticket").longValue() == others
-                          && f.containsKey("team")),
+              .noneMatch(f -> "ticket".equals(f.getString("type")) && ticketOf(f) == others),
           "nothing about another team's ticket once it is theirs: " + rest);
     }
+  }
+
+  @Test
+  void aReconnectingTabGetsWhatItMissedOnceAndInOrderInEveryTab() throws Exception {
+    long seen;
+    long ticket;
+    try (ChatClient tab = ChatClient.staff(base, admin.token(), null)) {
+      JsonObject welcome = tab.next("welcome");
+      assertEquals("fresh", welcome.getString("resume"));
+      ticket = inbound("r1", "conv-r");
+      JsonObject first = tab.next(f -> ticketOf(f) == ticket, "the new ticket");
+      assertEquals("TICKET_CREATED", first.getString("event"));
+      assertTrue(first.getJsonNumber("seq").longValue() > welcome.getJsonNumber("seq").longValue());
+      seen = first.getJsonNumber("seq").longValue();
+    }
+    // while the tab is away: two messages and an assignment
+    inbound("r2", "conv-r");
+    inbound("r3", "conv-r");
+    assertEquals(
+        200,
+        admin.put("api/v1/tickets/" + ticket + "/priority", Map.of("priority", "HIGH")).status());
+    try (ChatClient tab = ChatClient.staff(base, admin.token(), null, Long.toString(seen));
+        ChatClient secondTab = ChatClient.staff(base, admin.token(), null, Long.toString(seen))) {
+      for (ChatClient t : List.of(tab, secondTab)) {
+        assertEquals("resumed", t.next("welcome").getString("resume"));
+        List<JsonObject> got = new java.util.ArrayList<>();
+        got.add(t.next(f -> ticketOf(f) == ticket, "the first missed event"));
+        got.add(t.next(f -> ticketOf(f) == ticket, "the second missed event"));
+        got.add(t.next(f -> ticketOf(f) == ticket, "the third missed event"));
+        got.addAll(
+            t.drain(1000).stream()
+                .filter(f -> "ticket".equals(f.getString("type")))
+                .filter(f -> ticketOf(f) == ticket)
+                .toList());
+        assertEquals(
+            List.of("MESSAGE_ADDED", "MESSAGE_ADDED", "TICKET_UPDATED"),
+            got.stream().map(f -> f.getString("event")).toList(),
+            "each missed event once, in order: " + got);
+        assertEquals(
+            "Where is my order? r3", got.get(1).getJsonObject("ticket").getString("preview"));
+        assertEquals("HIGH", got.get(2).getJsonObject("ticket").getString("priority"));
+        long last = seen;
+        for (JsonObject f : got) {
+          long seq = f.getJsonNumber("seq").longValue();
+          assertTrue(seq > last, "numbers only grow: " + got);
+          last = seq;
+        }
+      }
+      // and live again: a new event reaches both tabs once
+      inbound("r4", "conv-r");
+      for (ChatClient t : List.of(tab, secondTab)) {
+        t.next(
+            f -> ticketOf(f) == ticket && "MESSAGE_ADDED".equals(f.getString("event")),
+            "live again");
+        assertTrue(
+            t.drain(800).stream().noneMatch(f -> "ticket".equals(f.getString("type"))),
+            "nothing twice");
+      }
+    }
+    // a number the server never gave is refused; a tab too far behind is told to reload
+    try (ChatClient ahead = ChatClient.staff(base, admin.token(), null, "999999999999")) {
+      assertEquals(1003, ahead.closeCode());
+    }
+    try (ChatClient garbled = ChatClient.staff(base, admin.token(), null, "not-a-number")) {
+      assertEquals("reset", garbled.next("welcome").getString("resume"));
+    }
+  }
+
+  @Test
+  void colleaguesSeeWhoIsViewingAndTypingButOtherTeamsDoNot() throws Exception {
+    long payments = team("Payments");
+    long shipping = team("Shipping");
+    agent("ann" + run, payments);
+    agent("ben" + run, payments);
+    agent("cat" + run, shipping);
+    Api ann = Api.token(base, "ann" + run, "agent-password");
+    Api ben = Api.token(base, "ben" + run, "agent-password");
+    Api cat = Api.token(base, "cat" + run, "agent-password");
+    long ticket = inbound("v1", "conv-v");
+    move(ticket, payments);
+    try (ChatClient a = ChatClient.staff(base, ann.token(), null);
+        ChatClient b = ChatClient.staff(base, ben.token(), null);
+        ChatClient c = ChatClient.staff(base, cat.token(), null)) {
+      a.next("welcome");
+      b.next("welcome");
+      c.next("welcome");
+      a.send("{\"type\":\"viewing\",\"ticket\":" + ticket + "}");
+      JsonObject viewing = b.next("collision");
+      assertEquals(ticket, viewing.getJsonNumber("ticket").longValue());
+      assertEquals("viewing", viewing.getString("state"));
+      assertEquals("ann" + run, viewing.getString("name"));
+      a.send("{\"type\":\"typing\",\"ticket\":" + ticket + "}");
+      assertEquals("typing", b.next("collision").getString("state"));
+      // cat may not see the ticket: cannot announce on it, and hears nothing about it
+      c.send("{\"type\":\"viewing\",\"ticket\":" + ticket + "}");
+      assertEquals("not-found", c.next("error").getString("code"));
+      c.send("{\"type\":\"nonsense\"}");
+      assertEquals("unknown-type", c.next("error").getString("code"));
+      c.send("not json");
+      assertEquals("malformed", c.next("error").getString("code"));
+      assertTrue(
+          c.drain(800).stream().noneMatch(f -> "collision".equals(f.getString("type"))),
+          "another team hears no collision notices");
+      assertTrue(
+          a.drain(300).stream().noneMatch(f -> "collision".equals(f.getString("type"))),
+          "an agent does not hear their own notices");
+      // ann closes the tab: ben sees her leave
+      a.close();
+      JsonObject left = b.next("collision");
+      assertEquals("left", left.getString("state"));
+    }
+  }
+
+  @Test
+  void presenceFollowsOpenWorkspacesAndTheToggle() throws Exception {
+    long payments = team("Payments");
+    String login = "pia" + run;
+    agent(login, payments);
+    Api pia = Api.token(base, login, "agent-password");
+    long id = pia.get("api/v1/agents/me").json().getJsonNumber("id").longValue();
+    assertEquals(
+        200, pia.put("api/v1/agents/me/availability", Map.of("availability", "ONLINE")).status());
+    assertEquals("OFFLINE", stateOf(id), "online by the toggle, but no workspace open");
+    try (ChatClient manager = ChatClient.staff(base, admin.token(), null)) {
+      manager.next("welcome");
+      try (ChatClient tab1 = ChatClient.staff(base, pia.token(), null);
+          ChatClient tab2 = ChatClient.staff(base, pia.token(), null)) {
+        JsonObject on =
+            manager.next(
+                f ->
+                    "presence".equals(f.getString("type"))
+                        && f.getJsonNumber("agent").longValue() == id,
+                "pia online");
+        assertEquals("ONLINE", on.getString("state"));
+        assertEquals("ONLINE", stateOf(id));
+        assertEquals(
+            200, pia.put("api/v1/agents/me/availability", Map.of("availability", "AWAY")).status());
+        assertEquals(
+            "AWAY",
+            manager
+                .next(
+                    f ->
+                        "presence".equals(f.getString("type"))
+                            && f.getJsonNumber("agent").longValue() == id,
+                    "pia away")
+                .getString("state"));
+        tab1.close();
+        // the other tab is still open: still there
+        assertEquals("AWAY", stateOf(id));
+      }
+      JsonObject off =
+          manager.next(
+              f ->
+                  "presence".equals(f.getString("type"))
+                      && f.getJsonNumber("agent").longValue() == id
+                      && "OFFLINE".equals(f.getString("state")),
+              "pia gone");
+      assertEquals("OFFLINE", off.getString("state"));
+      assertEquals("OFFLINE", stateOf(id));
+    }
+  }
+
+  private String stateOf(long agent) {
+    var list = admin.get("api/v1/agents/presence").structure().asJsonArray();
+    return list.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(o -> o.getJsonNumber("id").longValue() == agent)
+        .findFirst()
+        .orElseThrow()
+        .getString("state");
+  }
+
+  private static long ticketOf(JsonObject f) {
+    return f.containsKey("ticket") && f.get("ticket").getValueType() == JsonValue.ValueType.OBJECT
+        ? f.getJsonObject("ticket").getJsonNumber("id").longValue()
+        : -1;
   }
 
   private long inbound(String key, String conversation) {
