@@ -97,7 +97,7 @@ function wireTopbar() {
 
 function views() {
   const seesAll = state.me.roles.includes('MANAGER') || state.me.roles.includes('ADMIN');
-  const c = state.counts ?? { byStatus: {}, byChannel: {} };
+  const c = state.counts ?? { byStatus: {}, byChannel: {}, byTopic: {} };
   const list = [
     { key: 'mine', label: t('mine'), params: { assignee: 'me', status: OPEN }, count: c.mine },
     { key: 'unassigned', label: t('unassigned'), params: { assignee: 'none', status: OPEN }, count: c.unassigned },
@@ -109,6 +109,10 @@ function views() {
   const channels = Object.keys(c.byChannel).map((ch) => ({
     key: `channel:${ch}`, label: t(ch), params: { channel: ch, status: OPEN }, count: c.byChannel[ch], channel: ch, group: 'byChannel',
   }));
+  const topics = Object.keys(c.byTopic ?? {}).map((tp) => ({
+    key: `topic:${tp}`, label: t(`topic.${tp}`) === `topic.${tp}` ? tp : t(`topic.${tp}`),
+    params: { topic: tp, status: OPEN }, count: c.byTopic[tp], group: 'byTopic',
+  }));
   const statuses = ['NEW', 'OPEN', 'PENDING', 'SOLVED', 'CLOSED'].map((s) => ({
     key: `status:${s}`, label: t(s), params: { status: s }, count: c.byStatus[s] ?? 0, group: 'byStatus',
   }));
@@ -118,7 +122,7 @@ function views() {
     extra.push({ key: state.view, label: `#${tag}`, params: { tag } });
   }
   if (state.view === 'search') extra.push({ key: 'search', label: t('searchResults', { q: state.q }), params: { q: state.q } });
-  return [...list, ...extra, ...channels, ...statuses];
+  return [...list, ...extra, ...channels, ...topics, ...statuses];
 }
 
 function currentView() {
@@ -127,11 +131,26 @@ function currentView() {
 
 function renderViews() {
   const nav = $('#views');
+  const all = views();
+  const keys = all.map((v) => `${v.key}|${v.label}`).join(',');
+  if (nav.dataset.keys === keys) {
+    // the same views: counts and the current one change in place (a click in flight still lands)
+    for (const v of all) {
+      const a = nav.querySelector(`[data-view="${CSS.escape(v.key)}"]`);
+      a.classList.toggle('active', v.key === state.view);
+      if (v.key === state.view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+      const c = a.querySelector('.count');
+      if (c && v.count !== undefined) c.textContent = String(v.count);
+    }
+    $('#list-title').textContent = currentView().label;
+    return;
+  }
+  nav.dataset.keys = keys;
   nav.replaceChildren(h('h2', { class: 'visually-hidden', text: t('views') }));
   let group = null;
   let ul = h('ul');
   nav.append(ul);
-  for (const v of views()) {
+  for (const v of all) {
     if (v.group && v.group !== group) {
       group = v.group;
       nav.append(h('h3', { text: t(group) }));
@@ -143,7 +162,7 @@ function renderViews() {
       'aria-current': v.key === state.view ? 'page' : null, dataset: { view: v.key },
       onclick: (e) => { e.preventDefault(); state.view = v.key; loadList(); },
     }, v.channel ? channelIcon(v.channel, '') : null, h('span', { text: v.label }),
-    v.count === undefined ? null : h('span', { class: 'count', text: String(v.count) }));
+    h('span', { class: 'count', text: v.count === undefined ? '' : String(v.count) }));
     ul.append(h('li', {}, a));
   }
   $('#list-title').textContent = currentView().label;
@@ -188,6 +207,7 @@ function matches(s) {
   if (p.team === 'mine' && !(s.team && state.me.teamIds.includes(s.team.id))) return false;
   if (p.channel && s.channel !== p.channel) return false;
   if (p.tag && !s.tags.includes(p.tag)) return false;
+  if (p.topic && s.topic !== p.topic) return false;
   if (state.sort === 'waiting' && !s.waitingSince) return false;
   return true;
 }

@@ -239,9 +239,13 @@ class InboxBrowserIT {
         .longValue();
   }
 
+  /** Clicks once the element is there; a list or view re-rendered live meanwhile is found again. */
   private void click(By by) {
-    waitFor(d -> d.findElement(by).isDisplayed());
-    browser.findElement(by).click();
+    waitFor(
+        d -> {
+          d.findElement(by).click();
+          return true;
+        });
   }
 
   private void ctrlEnter() {

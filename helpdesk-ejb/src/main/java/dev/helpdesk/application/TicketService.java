@@ -203,13 +203,13 @@ public class TicketService {
     }
     var q =
         em.createQuery(
-            "select t.status, t.channel,"
+            "select t.status, t.channel, t.topic,"
                 + " sum(case when t.assignee.id = :self then 1 else 0 end),"
                 + " sum(case when t.assignee is null then 1 else 0 end),"
                 + " sum(case when t.team.id in :teams then 1 else 0 end), count(t)"
                 + " from Ticket t where "
                 + visible
-                + " group by t.status, t.channel",
+                + " group by t.status, t.channel, t.topic",
             Object[].class);
     params.forEach(q::setParameter);
     q.setParameter("self", caller.agentId());
@@ -217,19 +217,23 @@ public class TicketService {
     long mine = 0, unassigned = 0, teams = 0, open = 0;
     Map<String, Long> byStatus = new java.util.TreeMap<>();
     Map<String, Long> byChannel = new java.util.TreeMap<>();
+    Map<String, Long> byTopic = new java.util.TreeMap<>();
     for (Object[] r : q.getResultList()) {
       TicketStatus st = (TicketStatus) r[0];
-      long n = ((Number) r[5]).longValue();
+      long n = ((Number) r[6]).longValue();
       byStatus.merge(st.name(), n, Long::sum);
       if (st.isOpen()) {
         byChannel.merge(((Channel) r[1]).name(), n, Long::sum);
-        mine += ((Number) r[2]).longValue();
-        unassigned += ((Number) r[3]).longValue();
-        teams += ((Number) r[4]).longValue();
+        if (r[2] != null) {
+          byTopic.merge((String) r[2], n, Long::sum);
+        }
+        mine += ((Number) r[3]).longValue();
+        unassigned += ((Number) r[4]).longValue();
+        teams += ((Number) r[5]).longValue();
         open += n;
       }
     }
-    return new Views.Counts(mine, unassigned, teams, open, byStatus, byChannel);
+    return new Views.Counts(mine, unassigned, teams, open, byStatus, byChannel, byTopic);
   }
 
   /** The whole ticket: summary, contact, messages in order and the audit timeline. */

@@ -193,7 +193,7 @@ public final class Views {
 
   /**
    * Open tickets per inbox view (assigned to me, unassigned, in my teams, all I may see) and the
-   * visible tickets per status and (open ones) per channel.
+   * visible tickets per status and (open ones) per channel and per topic.
    */
   public record Counts(
       long mine,
@@ -201,7 +201,8 @@ public final class Views {
       long myTeams,
       long open,
       Map<String, Long> byStatus,
-      Map<String, Long> byChannel) {}
+      Map<String, Long> byChannel,
+      Map<String, Long> byTopic) {}
 
   public record TeamView(long id, String name, String description) {
     public static TeamView of(Team t) {
