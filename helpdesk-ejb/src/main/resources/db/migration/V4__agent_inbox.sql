@@ -1,14 +1,11 @@
 -- The agent inbox: the staff event journal a reconnecting tab resumes from, which agents have a
 -- workspace open on which node (presence), canned responses, and each agent's UI language.
 
--- Every ticket event, numbered in commit order: the number comes from the one row of
--- staff_event_head, whose row lock a transaction holds from numbering to commit, so an event a tab
--- has seen is never followed by one with a smaller number. Kept a day (Housekeeping prunes it).
-create table staff_event_head (
-  id integer primary key,
-  seq bigint not null
-);
-insert into staff_event_head (id, seq) values (1, 0);
+-- Every ticket event, numbered from a sequence when its unit of work ends and written in the same
+-- transaction. Numbers are taken just before commit, so they are in commit order but for
+-- transactions committing within moments of each other; a reader meeting a missing number waits a
+-- few seconds for it (see StaffSessions). Kept a day (Housekeeping prunes it).
+create sequence staff_event_seq start with 1 increment by 1;
 
 create table staff_event (
   seq bigint primary key,

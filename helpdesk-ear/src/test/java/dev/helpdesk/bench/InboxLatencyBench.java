@@ -56,7 +56,13 @@ class InboxLatencyBench {
       browser.findElement(By.name("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
       new WebDriverWait(browser, Duration.ofSeconds(30))
           .until(d -> !d.findElements(By.cssSelector(".connection.connected")).isEmpty());
-      browser.findElement(By.cssSelector("[data-view='all']")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(
+              d -> {
+                d.findElement(By.cssSelector("[data-view='all']")).click();
+                return true;
+              });
       // warm-up: 20 messages, not counted
       post(admin, "warm" + run, 20);
       Thread.sleep(2000);

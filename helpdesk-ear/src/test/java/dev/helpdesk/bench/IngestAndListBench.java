@@ -318,47 +318,15 @@ class IngestAndListBench {
   }
 
   /**
-   * The workspace's first paint with the full database: a signed-in manager reloads the inbox in
-   * headless chromium; from navigation start to the first rendered ticket list (the page's own
-   * {@code inbox-painted} mark), ten loads after two warm-ups.
+   * The workspace's first paint with the full database (see {@link FirstPaint}; a separate class so
+   * that the deployed copy of this one needs no Selenium).
    */
   private void inboxFirstPaint() throws Exception {
-    var browser = dev.helpdesk.it.Browser.start(1366, 860);
-    try {
-      browser.get(base.toString());
-      var wait =
-          new org.openqa.selenium.support.ui.WebDriverWait(
-              browser, java.time.Duration.ofSeconds(60));
-      wait.until(d -> d.findElement(org.openqa.selenium.By.name("login")).isDisplayed());
-      browser.findElement(org.openqa.selenium.By.name("login")).sendKeys("admin");
-      browser
-          .findElement(org.openqa.selenium.By.name("password"))
-          .sendKeys(Api.ADMIN_PASSWORD, org.openqa.selenium.Keys.ENTER);
-      long[] ms = new long[12];
-      for (int i = 0; i < ms.length; i++) {
-        browser.navigate().refresh();
-        wait.until(
-            d ->
-                (Boolean)
-                    ((org.openqa.selenium.JavascriptExecutor) d)
-                        .executeScript(
-                            "return performance.getEntriesByName('inbox-painted').length > 0"));
-        ms[i] =
-            ((Number)
-                    browser.executeScript(
-                        "return performance.getEntriesByName('inbox-painted')[0].startTime"))
-                .longValue();
-      }
-      long[] measured = Arrays.copyOfRange(ms, 2, ms.length);
-      Arrays.sort(measured);
-      dev.helpdesk.it.Browser.screenshot(browser, "bench-inbox-first-paint");
-      report(
-          String.format(
-              "inbox first paint (navigation start -> ticket list rendered, manager, %,d tickets): median %d ms, max %d ms (10 loads in headless chromium)",
-              TICKETS, measured[measured.length / 2], measured[measured.length - 1]));
-    } finally {
-      browser.quit();
-    }
+    long[] ms = FirstPaint.measure(base, Api.ADMIN_PASSWORD);
+    report(
+        String.format(
+            "inbox first paint (navigation start -> ticket list rendered, manager, %,d tickets): median %d ms, max %d ms (10 loads in headless chromium)",
+            TICKETS, ms[ms.length / 2], ms[ms.length - 1]));
   }
 
   /**

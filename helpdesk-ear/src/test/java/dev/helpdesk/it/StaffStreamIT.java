@@ -147,6 +147,54 @@ class StaffStreamIT {
   }
 
   @Test
+  void concurrentWritersStillReachATabOnceEachAndInOrder() throws Exception {
+    int writers = 8;
+    int each = 10;
+    try (ChatClient tab = ChatClient.staff(base, admin.token(), null)) {
+      tab.next("welcome");
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(writers);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    inbound("c" + writer + "-" + i, "conv-c" + writer);
+                  }
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      String prefix = "Where is my order? c";
+      List<JsonObject> got = new java.util.ArrayList<>();
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (got.size() < writers * each && System.currentTimeMillis() < deadline) {
+        got.addAll(
+            tab.drain(500).stream()
+                .filter(f -> "ticket".equals(f.getString("type")))
+                .filter(f -> f.getJsonObject("ticket").getString("preview", "").startsWith(prefix))
+                .toList());
+      }
+      got.addAll(
+          tab.drain(1000).stream()
+              .filter(f -> "ticket".equals(f.getString("type")))
+              .filter(f -> f.getJsonObject("ticket").getString("preview", "").startsWith(prefix))
+              .toList());
+      assertEquals(writers * each, got.size(), "one event per message, none twice");
+      long last = 0;
+      for (JsonObject f : got) {
+        long seq = f.getJsonNumber("seq").longValue();
+        assertTrue(seq > last, "in number order");
+        last = seq;
+      }
+    }
+  }
+
+  @Test
   void colleaguesSeeWhoIsViewingAndTypingButOtherTeamsDoNot() throws Exception {
     long payments = team("Payments");
     long shipping = team("Shipping");

@@ -84,7 +84,7 @@ public class MessageIngestion {
 
   /**
    * Fires the ticket events of the whole batch at its end: observers during the transaction (the
-   * staff journal, which takes the next event number and holds that lock until commit) run once the
+   * staff journal, which numbers events, so numbers follow commit order closely) run once the
    * batch's work is done; the others run after commit.
    */
   private List<IngestResult> announce(List<IngestResult> results) {

@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,9 +35,10 @@ import java.util.logging.Logger;
  *
  * <p>Ticket events carry the staff journal's number ({@link StaffFeed}). Each socket remembers the
  * last number it has passed (sent, or skipped because the agent may not see that ticket). The next
- * number goes straight out; a gap (an event of another node overtaken by a later one, or a tab
- * resuming with {@code ?since=n}) is filled from the journal, in order, on a worker thread: a tab
- * gets every event it may see once, in commit order, whichever way the news came.
+ * number goes straight out; a gap (a transaction that numbered earlier and commits a moment later,
+ * an event of another node overtaken by a later one, or a tab resuming with {@code ?since=n}) is
+ * filled from the journal, in order, on a worker thread: a tab gets every event it may see once, in
+ * order, whichever way the news came.
  *
  * <p>Client frames: {@code ping}; {@code viewing} / {@code typing} with a ticket id (or {@code
  * "ticket": null} when leaving it), passed on to colleagues who may see the ticket as collision
@@ -50,6 +52,11 @@ public class StaffSessions {
   /** How many journal entries one read fills a gap with. */
   private static final int FILL_BATCH = 500;
 
+  /** How long a tab waits for a missing journal number before passing it. */
+  static final long HOLE_MS = 5_000;
+
+  static final long HOLE_POLL_MS = 25;
+
   /** A tab further behind than this many events reloads its lists instead of replaying. */
   static final int MAX_REPLAY = 5_000;
 
@@ -60,6 +67,7 @@ public class StaffSessions {
   @Inject ChatService chat;
 
   @Resource ManagedExecutorService workers;
+  @Resource jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Consumer<RealtimeEvent> listener = this::onEvent;
@@ -70,6 +78,8 @@ public class StaffSessions {
     long lastSent;
     long wanted;
     boolean filling;
+    long holeSeq;
+    long holeSince;
     volatile Long viewing;
 
     Tab(Caller caller, long lastSent) {
@@ -279,7 +289,12 @@ public class StaffSessions {
     }
   }
 
-  /** Sends what the tab lacks up to {@code wanted}, from the journal. */
+  /**
+   * Sends what the tab lacks up to {@code wanted}, from the journal, in order. A missing number is
+   * a transaction that took its number and has not committed yet (numbers are taken moments before
+   * commit) or one that rolled back: the tab waits for it up to {@link #HOLE_MS}, re-reading every
+   * {@link #HOLE_POLL_MS}, then passes it.
+   */
   private void fill(Session s, Tab tab) {
     try {
       while (s.isOpen()) {
@@ -288,19 +303,38 @@ public class StaffSessions {
           from = tab.lastSent;
         }
         List<StaffFeed.Entry> entries = feed.after(from, FILL_BATCH);
+        boolean waiting = false;
         synchronized (tab) {
+          long now = System.currentTimeMillis();
           for (StaffFeed.Entry x : entries) {
-            if (x.seq() > tab.lastSent) {
-              tab.lastSent = x.seq();
-              if (tab.caller.canSee(x.teamId(), x.assigneeId())) {
-                send(s, x.frame());
+            if (x.seq() <= tab.lastSent) {
+              continue;
+            }
+            if (x.seq() > tab.lastSent + 1) {
+              long hole = tab.lastSent + 1;
+              if (tab.holeSeq != hole) {
+                tab.holeSeq = hole;
+                tab.holeSince = now;
               }
+              if (now - tab.holeSince < HOLE_MS) {
+                waiting = true;
+                break;
+              }
+              LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
+            }
+            tab.lastSent = x.seq();
+            if (tab.caller.canSee(x.teamId(), x.assigneeId())) {
+              send(s, x.frame());
             }
           }
-          if (entries.isEmpty() || tab.lastSent >= tab.wanted) {
+          if (!waiting && (tab.lastSent >= tab.wanted || entries.size() < FILL_BATCH)) {
             tab.filling = false;
             return;
           }
+        }
+        if (waiting) {
+          scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
+          return;
         }
       }
     } catch (RuntimeException e) {
