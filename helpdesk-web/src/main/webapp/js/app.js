@@ -47,6 +47,9 @@ async function enter() {
   setLanguage(state.agent.uiLanguage);
   localStorage.setItem('helpdesk.lang', state.agent.uiLanguage);
   state.seen = JSON.parse(localStorage.getItem(`helpdesk.seen.${state.me.id}`) ?? '{}');
+  // a view in the address (#unassigned, #channel:EMAIL, #tag:vip…) opens that view: bookmarkable
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (wanted && !wanted.startsWith('ticket/') && wanted !== 'search') state.view = wanted;
   $('#login-page').hidden = true;
   $('#workspace').hidden = false;
   $('#me').textContent = state.me.displayName;
@@ -185,10 +188,12 @@ async function loadList(more = false) {
   if (state.sort === 'waiting') params.set('sort', 'waiting');
   if (more && state.cursor) params.set('cursor', state.cursor);
   renderViews();
+  history.replaceState(null, '', `#${encodeURIComponent(state.view)}`);
   const page = await get(`tickets?${params}`);
   if (!more) { state.tickets.clear(); state.order = []; }
   for (const s of page.items) { state.tickets.set(s.id, s); state.order.push(s.id); }
   state.cursor = page.nextCursor;
+  state.listLoaded = true;
   renderList();
 }
 
@@ -274,7 +279,7 @@ function renderList() {
       h('span', { class: 'ref', text: s.reference }))));
   });
   $('#tickets').replaceChildren(...rows);
-  if (rows.length && !performance.getEntriesByName('inbox-painted').length) performance.mark('inbox-painted');
+  if (state.listLoaded && !performance.getEntriesByName('inbox-painted').length) performance.mark('inbox-painted');
   $('#list-empty').hidden = rows.length > 0;
   $('#more').hidden = !state.cursor;
 }
