@@ -327,9 +327,25 @@ public class StaffSessions {
               send(s, x.frame());
             }
           }
-          if (!waiting && (tab.lastSent >= tab.wanted || entries.size() < FILL_BATCH)) {
-            tab.filling = false;
-            return;
+          if (!waiting) {
+            if (tab.lastSent >= tab.wanted) {
+              tab.filling = false;
+              return;
+            }
+            if (entries.size() < FILL_BATCH) {
+              // short of what a live event announced meanwhile (it committed after this read), or
+              // of a number not committed yet: read again shortly, for as long as a hole may last
+              long hole = tab.lastSent + 1;
+              if (tab.holeSeq != hole) {
+                tab.holeSeq = hole;
+                tab.holeSince = now;
+              }
+              if (now - tab.holeSince >= HOLE_MS) {
+                tab.filling = false; // the next event starts over
+                return;
+              }
+              waiting = true;
+            }
           }
         }
         if (waiting) {
