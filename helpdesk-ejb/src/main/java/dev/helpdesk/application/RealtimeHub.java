@@ -34,9 +34,24 @@ public class RealtimeHub {
     subscribers.remove(subscriber);
   }
 
+  /**
+   * The registries' work runs on the container's managed executor, not on the publishing thread: a
+   * publisher is often still inside a pooled bean (ChatService.send, whose transaction has just
+   * committed) and the registries call pooled beans themselves (ChatService.since). Done on the
+   * publishing thread, a burst of sends could hold every pooled instance while each waited for one
+   * more: the chat benchmark stalled on "failed to acquire a permit" once the staff journal made
+   * each send a little longer. Both registries read what to send from the database, so the order in
+   * which events reach them does not matter.
+   */
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
   /** Delivers the event here and on every other node. */
   public void publish(RealtimeEvent event) {
-    deliverLocally(event);
+    try {
+      executor.execute(() -> deliverLocally(event));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      deliverLocally(event); // shutting down: deliver on this thread
+    }
     fanout.send(event);
   }
 

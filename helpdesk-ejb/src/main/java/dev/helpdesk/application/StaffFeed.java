@@ -30,7 +30,7 @@ import java.util.List;
  * <p>Order: events are fired at the end of each unit of work, so a number is taken moments before
  * its transaction commits; numbers follow commit order except between transactions committing
  * within those moments, and a number whose transaction rolled back is never used. Readers wait a
- * few seconds at a missing number before passing it. (Session 5 first numbered under a row lock
+ * few seconds at a missing number before passing it. (Session 4 first numbered under a row lock
  * held to commit, exact but a convoy: ingest fell from 2,160 to 378 messages/s on 2 cores.)
  */
 @ApplicationScoped
