@@ -270,17 +270,24 @@ public class StaffSessions {
         if (e.seq() <= tab.lastSent) {
           continue;
         }
-        if (!tab.filling && e.seq() == tab.lastSent + 1) {
+        if (e.seq() == tab.lastSent + 1) {
+          // the next number: out at once, even while a catch-up waits for it (it is what a
+          // catch-up that met a transaction committing a moment late waits for)
           tab.lastSent = e.seq();
           if (tab.caller.canSee(e.teamId(), e.assigneeId())) {
             send(s, e.payload());
           }
-          continue;
-        }
-        tab.wanted = Math.max(tab.wanted, e.seq());
-        if (!tab.filling) {
-          tab.filling = true;
-          startFill = true;
+          if (!tab.filling) {
+            continue;
+          }
+          startFill =
+              true; // what came after it is in the journal: read it now, not at the next poll
+        } else {
+          tab.wanted = Math.max(tab.wanted, e.seq());
+          if (!tab.filling) {
+            tab.filling = true;
+            startFill = true;
+          }
         }
       }
       if (startFill) {
