@@ -66,30 +66,45 @@ public class AgentConnections {
 
   private static final String CONNECTED =
       "exists (select 1 from agent_connection c where c.agent_id = a.id and c.sockets > 0"
-          + " and c.seen_at > ?)";
+          + " and c.seen_at > ?1)";
 
   /** Active agents whose toggle says ONLINE and who have the workspace open somewhere. */
   public long countOnline() {
     return ((Number)
             em.createNativeQuery(
-                    "select count(*) from agent a where a.active = true and a.availability = ? and "
+                    "select count(*) from agent a where a.active = true and a.availability = ?2 and "
                         + CONNECTED)
-                .setParameter(1, Availability.ONLINE.name())
-                .setParameter(2, fresh())
+                .setParameter(2, Availability.ONLINE.name())
+                .setParameter(1, fresh())
                 .getSingleResult())
         .longValue();
   }
 
   /** Every active agent's state: their toggle while connected, OFFLINE otherwise. */
   public List<AgentState> states() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    return states(null);
+  }
+
+  /** One agent's state, as in {@link #states()} (null if no such active agent). */
+  public AgentState state(long agentId) {
+    List<AgentState> one = states(agentId);
+    return one.isEmpty() ? null : one.get(0);
+  }
+
+  private List<AgentState> states(Long onlyAgent) {
+    var q =
         em.createNativeQuery(
                 "select a.id, a.display_name, a.availability, case when "
                     + CONNECTED
-                    + " then 1 else 0 end from agent a where a.active = true order by a.display_name")
-            .setParameter(1, fresh())
-            .getResultList();
+                    + " then 1 else 0 end from agent a where a.active = true"
+                    + (onlyAgent == null ? "" : " and a.id = ?2")
+                    + " order by a.display_name")
+            .setParameter(1, fresh());
+    if (onlyAgent != null) {
+      q.setParameter(2, onlyAgent);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
     List<AgentState> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       boolean connected = ((Number) r[3]).intValue() == 1;
@@ -100,11 +115,6 @@ public class AgentConnections {
               connected ? (String) r[2] : Availability.OFFLINE.name()));
     }
     return out;
-  }
-
-  /** One agent's state, as in {@link #states()}. */
-  public AgentState state(long agentId) {
-    return states().stream().filter(s -> s.id() == agentId).findFirst().orElse(null);
   }
 
   private static Timestamp fresh() {
