@@ -36,6 +36,7 @@ public class DemoData {
 
   @Inject IngestService ingest;
   @Inject DemoHistory history;
+  @Inject dev.helpdesk.application.KnowledgeBase knowledgeBase;
   @Resource UserTransaction tx;
 
   @PostConstruct
@@ -44,6 +45,10 @@ public class DemoData {
       return;
     }
     history.demoWidget();
+    int articles = knowledgeBase.seedDemo();
+    if (articles > 0) {
+      LOG.info("demo data: " + articles + " FAQ articles");
+    }
     if (!history.isEmpty()) {
       banner();
       return;

@@ -26,5 +26,10 @@ public class HelpdeskAnalysisConfigurer implements LuceneAnalysisConfigurer {
         .tokenFilter("decimalDigit")
         .tokenFilter("arabicNormalization")
         .tokenFilter("arabicStem");
+    // the knowledge base: index and query (with synonyms) analysers per language, see FaqAnalyzers
+    for (String language : new String[] {"en", "ar"}) {
+      context.analyzer("faq_" + language).instance(FaqAnalyzers.of(language, false));
+      context.analyzer("faq_" + language + "_query").instance(FaqAnalyzers.of(language, true));
+    }
   }
 }

@@ -33,7 +33,9 @@ public class TicketActivity {
     REOPENED,
     FOLLOW_UP_OPENED,
     DELIVERY_FAILED,
-    AUTO_REPLY
+    AUTO_REPLY,
+    /** A shopper said an FAQ article answered the question: the chat was closed as self-served. */
+    SELF_SERVED
   }
 
   @Id
