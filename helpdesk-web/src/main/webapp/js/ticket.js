@@ -336,6 +336,43 @@ export class TicketPane {
     }
   }
 
+  // ---- FAQ articles for the conversation ------------------------------------------------------
+
+  async loadArticles(d, box) {
+    const found = await get(`faq/tickets/${d.ticket.id}`).catch(() => []);
+    if (this.details !== d) return;
+    const missing = h('button', { type: 'button', class: 'button ghost small', text: t('articleMissing') });
+    missing.onclick = async () => {
+      try {
+        await post(`faq/tickets/${d.ticket.id}/missing`, { note: d.ticket.subject ?? '' });
+        missing.replaceWith(h('span', { class: 'muted small', text: t('articleMissingSaved') }));
+      } catch (err) { this.toast(t('failed', { m: err.message })); }
+    };
+    box.replaceChildren(
+      found.length ? h('ul', { class: 'articles' }, ...found.map((a) => {
+        const insert = h('button', { type: 'button', class: 'button small', text: t('insertArticle'), 'aria-label': `${t('insertArticle')}: ${a.title}` });
+        insert.onclick = () => this.insertArticle(a.id);
+        return h('li', { lang: a.language, dir: 'auto' },
+          h('strong', { class: 'article-title', text: a.title }),
+          h('p', { class: 'muted small', text: a.snippet }), insert);
+      })) : h('p', { class: 'muted small', text: t('noArticles') }),
+      missing);
+  }
+
+  /** The article's text (in the ticket's language where translated) into the reply composer. */
+  async insertArticle(articleId) {
+    try {
+      const a = await post(`faq/tickets/${this.id}/insert/${articleId}`);
+      if (this.mode !== 'reply') this.compose('reply');
+      const text = this.root.querySelector('.composer textarea');
+      if (!text) return;
+      const start = text.selectionStart ?? text.value.length;
+      text.setRangeText(`${a.title}\n\n${a.bodyText}`, start, text.selectionEnd ?? start, 'end');
+      this.draft = text.value;
+      text.focus();
+    } catch (err) { this.toast(t('failed', { m: err.message })); }
+  }
+
   // ---- contact panel --------------------------------------------------------------------------
 
   async renderContact() {
@@ -352,6 +389,8 @@ export class TicketPane {
       [t('step'), ctx.step ?? lastMeta.step], [t('page'), ctx.page ?? lastMeta.page],
     ].filter(([, v]) => v);
     const previous = h('ul', { class: 'previous' });
+    const articles = h('div', { class: 'faq-suggestions', 'aria-live': 'polite' });
+    this.loadArticles(d, articles);
     this.side.replaceChildren(...[
       h('h2', { text: t('contact') }),
       h('p', { class: 'contact-name', dir: 'auto', text: c.name ?? '' }),
@@ -359,6 +398,7 @@ export class TicketPane {
       h('ul', { class: 'identities' }, ...c.identities.map((i) => h('li', { dir: 'auto' }, h('span', { class: 'muted small', text: `${i.kind} ` }), i.value))),
       rows.length ? h('h3', { text: t('order') }) : null,
       rows.length ? h('dl', { class: 'context' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { dir: 'auto', text: v })])) : null,
+      h('h3', { text: t('suggestedArticles') }), articles,
       h('h3', { text: t('previous') }), previous,
       h('h3', { text: t('agents') }),
       h('ul', { class: 'agents' }, ...(this.agents ?? []).map((a) => h('li', {}, h('span', { class: `dot ${a.state}`, 'aria-hidden': 'true' }), `${a.name} `, h('span', { class: 'muted small', text: t(a.state) }))))].filter(Boolean));

@@ -31,6 +31,8 @@
     leaveEmail: "اترك بريدك الإلكتروني وسنرد عليك هناك:", save: "حفظ", saved: "شكرًا، سنرد على بريدك.",
     name: "الاسم", email: "البريد الإلكتروني", topic: "الموضوع", start: "ابدأ المحادثة",
     reconnecting: "إعادة الاتصال…", close: "إغلاق", you: "أنت",
+    suggested: "مقالات قد تجيب سؤالك", answered: "أجاب هذا عن سؤالي", person: "لا، أريد التحدث مع شخص",
+    thanks: "يسعدنا ذلك! أُغلقت المحادثة، ويمكنك الكتابة في أي وقت.", back: "رجوع",
     topics: {checkout: "إتمام الشراء", payment: "الدفع", shipping: "الشحن والتوصيل",
       "order-status": "حالة الطلب", returns: "الإرجاع والاسترداد", other: "أخرى"}
   } : {
@@ -40,6 +42,9 @@
     leaveEmail: "Leave your e-mail and we will answer there:", save: "Save",
     saved: "Thanks, we will answer by e-mail.", name: "Name", email: "E-mail", topic: "Topic",
     start: "Start chat", reconnecting: "Reconnecting…", close: "Close", you: "You",
+    suggested: "Articles that may answer your question", answered: "This answered my question",
+    person: "No, talk to a person", thanks: "Glad it helped! The chat is closed; write any time.",
+    back: "Back",
     topics: {checkout: "Checkout", payment: "Payment", shipping: "Shipping & delivery",
       "order-status": "Order status", returns: "Returns & refunds", other: "Other"}
   };
@@ -137,6 +142,13 @@
   panel.appendChild(status);
   panel.appendChild(log);
   panel.appendChild(typingLine);
+  var suggestBox = el("div", "hd-suggest");
+  suggestBox.hidden = true;
+  suggestBox.setAttribute("aria-live", "polite");
+  var articleCard = el("article", "hd-article");
+  articleCard.hidden = true;
+  panel.appendChild(suggestBox);
+  panel.appendChild(articleCard);
   panel.appendChild(form);
   wrap.appendChild(panel);
   wrap.appendChild(launcher);
@@ -235,6 +247,18 @@
       case "presence":
         agentsOnline = f.agentsOnline;
         showStatus();
+        break;
+      case "suggestions":
+        if (f.id === suggestId) showSuggestions(f.articles);
+        break;
+      case "article":
+        showArticle(f.article);
+        break;
+      case "resolved":
+        articleCard.hidden = true;
+        suggestBox.hidden = true;
+        log.appendChild(bubble("hd-bot", null, T.thanks));
+        log.scrollTop = log.scrollHeight;
         break;
       case "contact-saved":
         state.emailGiven = true;
@@ -349,6 +373,7 @@
     });
     if (mine) setStatus(li, m.status === "read" ? T.read : T.delivered);
     if (!mine) typingLine.textContent = "";
+    if (m.from === "bot" && m.article) li.appendChild(answerButtons(m.article));
     log.scrollTop = log.scrollHeight;
   }
 
@@ -376,6 +401,9 @@
     var text = input.value.trim();
     if (!text) return;
     input.value = "";
+    suggestBox.hidden = true;
+    articleCard.hidden = true;
+    lastAsked = "";
     // a pre-chat form left empty is skipped once the shopper writes
     var pre = log.querySelector(".hd-contact");
     if (pre) pre.remove();
@@ -417,6 +445,87 @@
     };
     reader.readAsDataURL(f);
   });
+
+  // ---- FAQ suggestions while the shopper types ------------------------------------------------
+  var suggestTimer = null, suggestId = 0, lastAsked = "";
+  input.addEventListener("input", function () {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(function () {
+      var text = input.value.trim();
+      if (text.length < 3) { suggestBox.hidden = true; lastAsked = ""; return; }
+      if (text === lastAsked) return;
+      lastAsked = text;
+      suggestId++;
+      sendFrame({type: "suggest", id: suggestId, text: text});
+    }, 300);
+  });
+
+  function showSuggestions(articles) {
+    suggestBox.textContent = "";
+    if (!articles.length || !input.value.trim()) { suggestBox.hidden = true; return; }
+    suggestBox.appendChild(el("p", "hd-suggest-title", T.suggested));
+    var ul = el("ul");
+    articles.forEach(function (a) {
+      var b = el("button", "hd-suggestion", a.title);
+      b.type = "button";
+      b.dir = "auto";
+      b.addEventListener("click", function () { sendFrame({type: "article", article: a.id}); });
+      var li = el("li");
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    suggestBox.appendChild(ul);
+    suggestBox.hidden = false;
+  }
+
+  /** An article's HTML (sanitised on the server) rebuilt from allowed elements only, as text. */
+  var ALLOWED = {P: 1, UL: 1, OL: 1, LI: 1, STRONG: 1, EM: 1, B: 1, I: 1, BR: 1};
+  function safeCopy(from, to) {
+    from.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) to.appendChild(document.createTextNode(n.textContent));
+      else if (n.nodeType === 1) {
+        var c = ALLOWED[n.tagName] ? document.createElement(n.tagName.toLowerCase()) : to;
+        if (c !== to) to.appendChild(c);
+        safeCopy(n, c);
+      }
+    });
+  }
+
+  function showArticle(a) {
+    articleCard.textContent = "";
+    articleCard.lang = a.language;
+    articleCard.dir = a.language === "ar" ? "rtl" : "ltr";
+    articleCard.appendChild(el("h3", "hd-article-title", a.title));
+    var body = el("div", "hd-article-body");
+    safeCopy(new DOMParser().parseFromString(a.html, "text/html").body, body);
+    articleCard.appendChild(body);
+    articleCard.appendChild(answerButtons(a.id));
+    suggestBox.hidden = true;
+    articleCard.hidden = false;
+  }
+
+  function answerButtons(articleId) {
+    var row = el("div", "hd-answer");
+    var yes = el("button", "hd-answered", T.answered);
+    yes.type = "button";
+    yes.addEventListener("click", function () {
+      sendFrame({type: "feedback", article: articleId, helpful: true});
+      sendFrame({type: "resolved", article: articleId});
+      input.value = "";
+      row.remove();
+    });
+    var no = el("button", "hd-person", T.person);
+    no.type = "button";
+    no.addEventListener("click", function () {
+      sendFrame({type: "feedback", article: articleId, helpful: false});
+      articleCard.hidden = true;
+      row.remove();
+      input.focus();
+    });
+    row.appendChild(yes);
+    row.appendChild(no);
+    return row;
+  }
 
   /** For single-page checkouts: tell the helpdesk the shopper moved on. */
   window.HelpdeskChat = {

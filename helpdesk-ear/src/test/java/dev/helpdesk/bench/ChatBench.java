@@ -81,7 +81,7 @@ class ChatBench {
             "name",
             "Bench",
             "settings",
-            Map.of("allowedOrigins", ORIGIN)));
+            Map.of("allowedOrigins", ORIGIN, "faqBot", "false")));
     print(
         "chat benchmark, "
             + Runtime.getRuntime().availableProcessors()

@@ -72,7 +72,15 @@ class ChatChannelIT {
                 "name",
                 "Shop " + run,
                 "settings",
-                Map.of("allowedOrigins", origin, "secret", SECRET, "preChat", "name,email")));
+                Map.of(
+                    "allowedOrigins",
+                    origin,
+                    "secret",
+                    SECRET,
+                    "preChat",
+                    "name,email",
+                    "faqBot",
+                    "false")));
     assertEquals(201, r.status(), r.toString());
   }
 

@@ -70,7 +70,7 @@ class ChatWidgetBrowserIT {
                     "name",
                     "Demo Store",
                     "settings",
-                    Map.of("preChat", "none")))
+                    Map.of("preChat", "none", "faqBot", "false")))
             .status());
     browser.manage().deleteAllCookies();
   }

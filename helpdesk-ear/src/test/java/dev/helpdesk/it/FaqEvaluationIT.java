@@ -88,6 +88,8 @@ class FaqEvaluationIT {
     int hit3 = 0;
     double rr = 0;
     List<String> misses = new ArrayList<>();
+    int botAnswers = 0;
+    int botRight = 0;
     for (Question q : questions) {
       JsonArray hits =
           api.get(
@@ -108,6 +110,14 @@ class FaqEvaluationIT {
       if (rank == 1) {
         hit1++;
       }
+      // the chat bot's rule (FaqBot.confident, defaults): best ≥ 8 and ≥ 1.3 × the runner-up
+      double best = hits.isEmpty() ? 0 : hits.getJsonObject(0).getJsonNumber("score").doubleValue();
+      double second =
+          hits.size() < 2 ? 0 : hits.getJsonObject(1).getJsonNumber("score").doubleValue();
+      if (best >= 8 && best >= 1.3 * second) {
+        botAnswers++;
+        botRight += rank == 1 ? 1 : 0;
+      }
       if (rank >= 1) {
         hit3++;
         rr += 1.0 / rank;
@@ -121,6 +131,14 @@ class FaqEvaluationIT {
         String.format(
             "[faq-eval] %s: %d questions, precision@1 %.3f, precision@3 %.3f, MRR %.3f (target p@3 ≥ %.2f)%n",
             language, n, r.at1(), r.at3(), r.mrr(), TARGET_AT_3));
+    report.append(
+        String.format(
+            "[faq-eval] %s: the bot would answer %d of %d questions alone, %d of them rightly (%.0f %%)%n",
+            language,
+            botAnswers,
+            n,
+            botRight,
+            botAnswers == 0 ? 0.0 : 100.0 * botRight / botAnswers));
     for (String m : misses) {
       report.append("[faq-eval]   miss ").append(language).append(": ").append(m).append('\n');
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param key the widget's idempotency key of a shopper's message, else null
  * @param status shopper messages: {@code delivered} or {@code read} (an agent opened them); agent
  *     messages: {@code sent}, {@code queued} or {@code failed}
+ * @param article the FAQ article a bot message answers with (the widget offers "this answered my
+ *     question"), else null
  */
 public record ChatMessage(
     int seq,
@@ -22,7 +24,8 @@ public record ChatMessage(
     Instant at,
     String key,
     List<File> files,
-    String status) {
+    String status,
+    Long article) {
 
   /** An attachment; {@code url} is a signed download link relative to the helpdesk. */
   public record File(String name, String type, long size, String url) {}

@@ -36,6 +36,8 @@ public class ChatService {
   @Inject RealtimeHub hub;
   @Inject StaffFeed staffFeed;
   @Inject Presence presence;
+  @Inject KnowledgeBase knowledgeBase;
+  @Inject FaqBot bot;
 
   @PersistenceContext EntityManager em;
 
@@ -217,8 +219,41 @@ public class ChatService {
     }
     if (!r.duplicate()) {
       hub.publish(RealtimeEvent.messages(conversation, seq));
+      if (w.faqBot() && !send.text().isBlank() && !presence.agentsOnline()) {
+        bot.answer(r.ticketId(), send.text(), s.language());
+      }
     }
     return new Sent(conversation, r.ticketId(), r.messageId(), seq, r.duplicate(), started);
+  }
+
+  /** Up to three published articles for what the shopper is typing. */
+  public List<KnowledgeBase.Suggestion> suggest(Shopper s, String text) {
+    return knowledgeBase.suggest(text, s.language(), 3);
+  }
+
+  /** A published article the shopper opens (counted as a view). */
+  public KnowledgeBase.ArticleView article(Shopper s, long id) {
+    KnowledgeBase.ArticleView a = knowledgeBase.get(id, true);
+    knowledgeBase.record(
+        id,
+        dev.helpdesk.domain.model.faq.FaqEvent.Kind.VIEWED,
+        dev.helpdesk.domain.model.faq.FaqEvent.Source.SHOPPER,
+        s.ticketId(),
+        null);
+    return a;
+  }
+
+  /** Helpful or not, from the widget. */
+  public void feedback(Shopper s, long article, boolean helpful) {
+    knowledgeBase.get(article, true);
+    knowledgeBase.feedback(
+        article, helpful, dev.helpdesk.domain.model.faq.FaqEvent.Source.SHOPPER, s.ticketId());
+  }
+
+  /** "This answered my question": a deflection; an open chat ticket is solved self-served. */
+  public void resolved(Shopper s, long article) {
+    knowledgeBase.get(article, true);
+    knowledgeBase.selfServed(article, s.ticketId());
   }
 
   /** The pre-chat form or the e-mail left while nobody is online. */

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param texts greeting / offline (business hours) texts [greeting.en, greeting.ar, offline.en,
  *     offline.ar]
  * @param maxFileBytes largest attachment a shopper may send [maxFileKb, default 5120]
+ * @param faqBot whether the FAQ bot answers while no agent is online [faqBot, default true]
  */
 public record ChatWidget(
     long accountId,
@@ -29,7 +30,8 @@ public record ChatWidget(
     List<String> preChat,
     Map<String, String> texts,
     int maxFileBytes,
-    String color) {
+    String color,
+    boolean faqBot) {
 
   /** The widget an account configures. */
   public static ChatWidget of(ChannelAccount a) {
@@ -71,7 +73,8 @@ public record ChatWidget(
         pre,
         Map.copyOf(texts),
         kb * 1024,
-        s.getOrDefault("color", "#1f6feb"));
+        s.getOrDefault("color", "#1f6feb"),
+        !"false".equalsIgnoreCase(s.getOrDefault("faqBot", "true").strip()));
   }
 
   /**

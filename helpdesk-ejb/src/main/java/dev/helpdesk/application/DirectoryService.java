@@ -406,6 +406,10 @@ public class DirectoryService {
     if (kb != null && !kb.strip().matches("\\d{1,6}")) {
       throw new InvalidRequestException("settings.maxFileKb", "maxFileKb must be a whole number");
     }
+    String bot = settings.get("faqBot");
+    if (bot != null && !bot.strip().matches("(?i)true|false")) {
+      throw new InvalidRequestException("settings.faqBot", "faqBot must be true or false");
+    }
     String url = settings.get("callbackUrl");
     if (url != null && !url.matches("https?://\\S+")) {
       throw new InvalidRequestException(

@@ -44,7 +44,7 @@ public class KnowledgeBase {
   private static final HtmlSanitizer SANITIZER = new HtmlSanitizer();
 
   @PersistenceContext EntityManager em;
-  @Inject TicketService tickets;
+  @Inject jakarta.enterprise.event.Event<TicketEvent> events;
 
   /** An article as the API shows it. */
   public record ArticleView(
@@ -203,7 +203,7 @@ public class KnowledgeBase {
    * in the ticket's language where a translation exists.
    */
   public List<Suggestion> forTicket(Caller caller, long ticketId, int limit) {
-    Ticket t = tickets.visible(caller, ticketId);
+    Ticket t = visible(caller, ticketId);
     List<String> texts =
         em.createQuery(
                 "select m.text from Message m where m.ticket = :t and m.direction = :in"
@@ -250,7 +250,7 @@ public class KnowledgeBase {
    * it is), plain text, and the event recorded.
    */
   public ArticleView insert(Caller caller, long ticketId, long articleId) {
-    Ticket t = tickets.visible(caller, ticketId);
+    Ticket t = visible(caller, ticketId);
     Article a = find(articleId);
     if (t.getLanguage() != null && !t.getLanguage().equals(a.getLanguage())) {
       Article tr = translation(a.getSlug(), t.getLanguage());
@@ -273,6 +273,35 @@ public class KnowledgeBase {
   }
 
   // ---- facts
+
+  /**
+   * "This answered my question" from a shopper: a deflection; the chat's ticket, if one was opened,
+   * is solved as self-served (the activity says by which article).
+   */
+  public void selfServed(long articleId, Long ticketId) {
+    Article a = find(articleId);
+    record(articleId, FaqEvent.Kind.DEFLECTED, FaqEvent.Source.SHOPPER, ticketId, null);
+    if (ticketId == null) {
+      return;
+    }
+    Ticket t = em.find(Ticket.class, ticketId);
+    if (t == null
+        || t.getStatus() == dev.helpdesk.domain.model.ticket.TicketStatus.SOLVED
+        || t.getStatus() == dev.helpdesk.domain.model.ticket.TicketStatus.CLOSED) {
+      return;
+    }
+    em.lock(t, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    Instant now = Instant.now();
+    t.changeStatus(dev.helpdesk.domain.model.ticket.TicketStatus.SOLVED, now);
+    em.persist(
+        new dev.helpdesk.domain.model.ticket.TicketActivity(
+            t,
+            null,
+            dev.helpdesk.domain.model.ticket.TicketActivity.Type.SELF_SERVED,
+            "solved by the shopper with “" + a.getTitle() + "”",
+            now));
+    events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+  }
 
   public void record(
       long articleId, FaqEvent.Kind kind, FaqEvent.Source source, Long ticketId, Long agentId) {
@@ -355,7 +384,7 @@ public class KnowledgeBase {
   }
 
   public GapView flagMissing(Caller caller, long ticketId, String note) {
-    Ticket t = tickets.visible(caller, ticketId);
+    Ticket t = visible(caller, ticketId);
     String n = note == null ? "" : note.strip();
     if (n.length() > 1000) {
       throw new InvalidRequestException("note", "a note holds at most 1000 characters");
@@ -558,6 +587,18 @@ public class KnowledgeBase {
     if (!caller.has(Role.MANAGER) && !caller.has(Role.ADMIN)) {
       throw new AccessDeniedException("only managers and admins edit the knowledge base");
     }
+  }
+
+  /** The ticket if the caller may see it (the rule of {@code TicketService}). */
+  private Ticket visible(Caller caller, long id) {
+    Ticket t = em.find(Ticket.class, id);
+    if (t == null) {
+      throw new NotFoundException("ticket", "#" + id);
+    }
+    if (!caller.canSee(t)) {
+      throw new AccessDeniedException("ticket #" + id + " belongs to a team you are not in");
+    }
+    return t;
   }
 
   Article find(long id) {

@@ -556,7 +556,7 @@ public class TicketService {
     return get(caller, targetId);
   }
 
-  Ticket visible(Caller caller, long id) {
+  private Ticket visible(Caller caller, long id) {
     Ticket t = em.find(Ticket.class, id);
     if (t == null) {
       throw new NotFoundException("ticket", "#" + id);

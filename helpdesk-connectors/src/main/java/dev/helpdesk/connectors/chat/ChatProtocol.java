@@ -79,6 +79,21 @@ public final class ChatProtocol {
 
   public record Ping() implements ClientFrame {}
 
+  /** What the shopper is typing, for FAQ suggestions; {@code id} is echoed in the answer. */
+  public record Suggest(int id, String text) implements ClientFrame {}
+
+  /** Open a suggested article. */
+  public record OpenArticle(long article) implements ClientFrame {}
+
+  /** "Was this helpful?" on an article. */
+  public record Feedback(long article, boolean helpful) implements ClientFrame {}
+
+  /** "This answered my question": the chat ends self-served. */
+  public record Resolved(long article) implements ClientFrame {}
+
+  /** Longest text a suggestion is asked for. */
+  public static final int MAX_SUGGEST_TEXT = 500;
+
   /**
    * Parses one client frame.
    *
@@ -109,6 +124,10 @@ public final class ChatProtocol {
       case "typing" -> new Typing();
       case "read" -> new Read(integer(o, "seq"));
       case "ping" -> new Ping();
+      case "suggest" -> new Suggest(integer(o, "id"), suggestText(o));
+      case "article" -> new OpenArticle(id(o, "article"));
+      case "feedback" -> new Feedback(id(o, "article"), bool(o, "helpful"));
+      case "resolved" -> new Resolved(id(o, "article"));
       default -> throw new ChatProtocolException("unknown-type", "unknown frame type " + type);
     };
   }
@@ -187,6 +206,36 @@ public final class ChatProtocol {
       throw new ChatProtocolException("invalid", "a message needs text or a file", key);
     }
     return new Send(key, text, files);
+  }
+
+  private static String suggestText(JsonObject o) {
+    JsonValue v = o.get("text");
+    if (!(v instanceof JsonString s)) {
+      throw new ChatProtocolException("invalid", "a suggest frame needs a \"text\"");
+    }
+    String t = s.getString();
+    if (t.length() > MAX_SUGGEST_TEXT) {
+      t = t.substring(t.length() - MAX_SUGGEST_TEXT); // the words being typed are the last ones
+    }
+    return clean(t.strip());
+  }
+
+  private static long id(JsonObject o, String name) {
+    if (!(o.get(name) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+      throw new ChatProtocolException("invalid", "\"" + name + "\" must be a positive id");
+    }
+    return n.longValue();
+  }
+
+  private static boolean bool(JsonObject o, String name) {
+    JsonValue v = o.get(name);
+    if (v == JsonValue.TRUE) {
+      return true;
+    }
+    if (v == JsonValue.FALSE) {
+      return false;
+    }
+    throw new ChatProtocolException("invalid", "\"" + name + "\" must be true or false");
   }
 
   private static String topic(JsonObject o) {

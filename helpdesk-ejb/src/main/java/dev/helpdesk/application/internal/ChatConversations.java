@@ -2,6 +2,7 @@ package dev.helpdesk.application.internal;
 
 import dev.helpdesk.application.ChatMessage;
 import dev.helpdesk.application.ChatWidget;
+import dev.helpdesk.application.FaqBot;
 import dev.helpdesk.connectors.chat.ChatInbound;
 import dev.helpdesk.connectors.chat.ChatSigning;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
@@ -223,7 +224,8 @@ public class ChatConversations {
         m.getSentAt() != null ? m.getSentAt() : m.getCreatedAt(),
         key,
         files,
-        status);
+        status,
+        m.isAutomatic() ? FaqBot.articleOf(m.getMetadata()) : null);
   }
 
   /** Records how far the shopper has read; the ticket id, or null when nothing moved. */

@@ -65,6 +65,7 @@ public class ChatSessions {
     int lastSentSeq;
     volatile long lastTypingAt;
     volatile long lastOnlineAt;
+    volatile long lastSuggestAt;
     StringBuilder partial;
 
     Connection(Session session, String widgetKey, String ip) {
@@ -199,6 +200,17 @@ public class ChatSessions {
         }
       } else if (frame instanceof ChatProtocol.Ping) {
         ping(c);
+      } else if (frame instanceof ChatProtocol.Suggest q) {
+        suggest(c, q);
+      } else if (frame instanceof ChatProtocol.OpenArticle a) {
+        article(c, a.article());
+      } else if (frame instanceof ChatProtocol.Feedback f) {
+        chat.feedback(c.shopper, f.article(), f.helpful());
+        send(
+            c, ChatProtocol.frame("feedback-saved").add("article", f.article()).build().toString());
+      } else if (frame instanceof ChatProtocol.Resolved r) {
+        chat.resolved(c.shopper, r.article());
+        send(c, ChatProtocol.frame("resolved").add("article", r.article()).build().toString());
       }
     } catch (ChatProtocolException e) {
       LOG.info("chat frame refused (" + e.code() + ") from " + c.ip + ": " + e.getMessage());
@@ -207,6 +219,10 @@ public class ChatSessions {
       LOG.info("chat message refused from " + c.ip + ": " + e.getMessage());
       send(c, ChatProtocol.error("invalid", e.getMessage(), key));
     } catch (NotFoundException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("article")) {
+        send(c, ChatProtocol.error("not-found", e.getMessage(), key));
+        return;
+      }
       close(c, CloseReason.CloseCodes.VIOLATED_POLICY, "widget no longer active");
     } catch (RuntimeException e) {
       String incident = UUID.randomUUID().toString().substring(0, 8);
@@ -275,6 +291,49 @@ public class ChatSessions {
             .add("ticket", sent.ticketId())
             .add("message", sent.messageId())
             .add("duplicate", sent.duplicate())
+            .build()
+            .toString());
+  }
+
+  /** At most one suggestion query per {@link #SUGGEST_MS} per socket; the widget debounces. */
+  static final long SUGGEST_MS = 150;
+
+  private void suggest(Connection c, ChatProtocol.Suggest q) {
+    long now = System.currentTimeMillis();
+    if (now - c.lastSuggestAt < SUGGEST_MS) {
+      throw new ChatProtocolException("rate-limited", "suggestions: one query per 150 ms");
+    }
+    c.lastSuggestAt = now;
+    JsonArrayBuilder articles = ChatProtocol.array();
+    for (var s : chat.suggest(c.shopper, q.text())) {
+      articles.add(
+          ChatProtocol.object()
+              .add("id", s.id())
+              .add("title", s.title())
+              .add("snippet", s.snippet())
+              .add("language", s.language()));
+    }
+    send(
+        c,
+        ChatProtocol.frame("suggestions")
+            .add("id", q.id())
+            .add("articles", articles)
+            .build()
+            .toString());
+  }
+
+  private void article(Connection c, long id) {
+    var a = chat.article(c.shopper, id);
+    send(
+        c,
+        ChatProtocol.frame("article")
+            .add(
+                "article",
+                ChatProtocol.object()
+                    .add("id", a.id())
+                    .add("title", a.title())
+                    .add("html", a.bodyHtml())
+                    .add("language", a.language()))
             .build()
             .toString());
   }
@@ -379,6 +438,9 @@ public class ChatSessions {
     }
     if (m.key() != null) {
       b.add("key", m.key());
+    }
+    if (m.article() != null) {
+      b.add("article", m.article());
     }
     return b.build().toString();
   }
