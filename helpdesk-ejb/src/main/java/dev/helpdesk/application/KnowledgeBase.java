@@ -88,6 +88,7 @@ public class KnowledgeBase {
    *
    * @param hint the language to prefer when the text has no letters to tell (page, ticket)
    */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
   public List<Suggestion> suggest(String text, String hint, int limit) {
     String q = text == null ? "" : text.strip();
     if (q.length() > MAX_QUERY) {

@@ -296,12 +296,12 @@ public class ChatSessions {
   }
 
   /** At most one suggestion query per {@link #SUGGEST_MS} per socket; the widget debounces. */
-  static final long SUGGEST_MS = 150;
+  static final long SUGGEST_MS = 100;
 
   private void suggest(Connection c, ChatProtocol.Suggest q) {
     long now = System.currentTimeMillis();
     if (now - c.lastSuggestAt < SUGGEST_MS) {
-      throw new ChatProtocolException("rate-limited", "suggestions: one query per 150 ms");
+      throw new ChatProtocolException("rate-limited", "suggestions: one query per 100 ms");
     }
     c.lastSuggestAt = now;
     JsonArrayBuilder articles = ChatProtocol.array();
