@@ -1,5 +1,7 @@
 // The REST API, with the session cookie and the CSRF token unsafe requests must carry.
 let csrf = null;
+// the API beside this module (/js/api.js → /api/v1/), whichever page imports it
+const BASE = new URL('../api/v1/', import.meta.url);
 
 export function setCsrf(token) { csrf = token; }
 
@@ -11,7 +13,7 @@ export async function api(path, { method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
-  const res = await fetch(`api/v1/${path}`, {
+  const res = await fetch(new URL(path, BASE), {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
