@@ -117,6 +117,29 @@ class ChatWidgetBrowserIT {
   }
 
   @Test
+  void whileTypingTheShopperSeesArticlesAndOneAnswersTheQuestion() throws Exception {
+    FaqEvaluationIT.importDemoArticles(admin);
+    SearchContext chat = openChat("ar");
+    WebElement input = chat.findElement(By.cssSelector(".hd-input"));
+    input.sendKeys("كم رسوم الشحن");
+    waitFor(
+        () -> text(chat, ".hd-suggestion").contains("كم تكلفة الشحن"),
+        "the shipping-cost article among the suggestions");
+    Browser.screenshot(browser, "chat-widget-suggestions-ar");
+    chat.findElements(By.cssSelector(".hd-suggestion")).stream()
+        .filter(b -> b.getText().contains("كم تكلفة الشحن"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    waitFor(() -> text(chat, ".hd-article-body").contains("200"), "the article opened inline");
+    chat.findElement(By.cssSelector(".hd-article .hd-answered")).click();
+    waitFor(() -> text(chat, ".hd-bot .hd-text").contains("يسعدنا"), "the thanks for self-service");
+    assertTrue(
+        chat.findElement(By.cssSelector(".hd-article")).getAttribute("hidden") != null,
+        "the article closed");
+  }
+
+  @Test
   void scriptInAMessageIsShownAsText() throws Exception {
     String payload = "<img src=x onerror=\"document.title='pwned'\"> " + widget;
     SearchContext chat = openChat("en");
