@@ -1,19 +1,11 @@
 // The knowledge-base editor for managers and admins, on the same session as the workspace.
 import { api, get, setCsrf } from '../js/api.js';
+import { h as el, $ } from '../js/dom.js';
 
-const $ = (s) => document.querySelector(s);
 const form = $('#form');
 let articles = [];
 let current = null;
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v; else if (k.startsWith('on')) e[k] = v; else e.setAttribute(k, v);
-  }
-  e.append(...children.filter(Boolean));
-  return e;
-}
+let stats = null; // per-article statistics, read once per visit of the page
 
 async function start() {
   let me;
@@ -50,10 +42,11 @@ async function edit(a) {
     ? `Translations: ${Object.entries(a.translations).map(([l, id]) => `${l} (#${id})`).join(', ')}` : '';
   $('#stats').textContent = '';
   if (a) {
-    const stats = (await get('faq/stats').catch(() => [])).find((s) => s.id === a.id);
-    if (stats && current === a) {
-      $('#stats').textContent = `Last 30 days: ${stats.views} views, ${stats.helpful} helpful, ${stats.notHelpful} not helpful, `
-        + `${stats.deflections} self-served chats, ${stats.inserted} inserted by agents, ${stats.botAnswers} bot answers`;
+    stats ??= get('faq/stats').then((all) => new Map(all.map((x) => [x.id, x]))).catch(() => new Map());
+    const st = (await stats).get(a.id);
+    if (st && current === a) {
+      $('#stats').textContent = `Last 30 days: ${st.views} views, ${st.helpful} helpful, ${st.notHelpful} not helpful, `
+        + `${st.deflections} self-served chats, ${st.inserted} inserted by agents, ${st.botAnswers} bot answers`;
     }
   }
   document.querySelectorAll('#list button').forEach((b) => b.setAttribute('aria-current', String(b.textContent === (a && `${a.title} (${a.language})`))));

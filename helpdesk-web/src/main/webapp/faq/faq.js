@@ -1,6 +1,8 @@
 // The public FAQ a store links near its checkout: published articles by category, searchable,
 // English or Arabic (?lang=ar, else the browser's language), RTL in Arabic. Article HTML is
 // sanitised on the server when saved and again here (DOMPurify) before it is shown.
+import { h as el } from '../js/dom.js';
+
 const params = new URLSearchParams(location.search);
 const lang = (params.get('lang') ?? navigator.language ?? 'en').toLowerCase().startsWith('ar') ? 'ar' : 'en';
 const T = {
@@ -30,15 +32,6 @@ const list = document.getElementById('articles');
 const note = document.getElementById('results-note');
 const api = (path) => fetch(`../api/v1/public/faq${path}`, { headers: { Accept: 'application/json' } })
   .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))));
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
-  }
-  e.append(...children.filter(Boolean));
-  return e;
-}
 
 /** One article, folded; opening it loads the body (counted as a view). */
 function item(a) {

@@ -339,7 +339,12 @@ export class TicketPane {
   // ---- FAQ articles for the conversation ------------------------------------------------------
 
   async loadArticles(d, box) {
-    const found = await get(`faq/tickets/${d.ticket.id}`).catch(() => []);
+    // asked again only when the conversation changed, not on every redraw (presence, status…)
+    const key = `${d.ticket.id}:${d.messages.length}`;
+    if (this.articles?.key !== key) {
+      this.articles = { key, found: get(`faq/tickets/${d.ticket.id}`).catch(() => []) };
+    }
+    const found = await this.articles.found;
     if (this.details !== d) return;
     const missing = h('button', { type: 'button', class: 'button ghost small', text: t('articleMissing') });
     missing.onclick = async () => {

@@ -2,6 +2,7 @@ package dev.helpdesk.bench;
 
 import dev.helpdesk.it.Api;
 import dev.helpdesk.it.Deployments;
+import dev.helpdesk.it.FaqEvaluationIT;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -121,16 +122,7 @@ class FaqSuggestBench {
     long t0 = System.nanoTime();
     int created = 0;
     for (String language : List.of("en", "ar")) {
-      String text =
-          Files.readString(
-              Path.of(
-                  "..",
-                  "helpdesk-ejb",
-                  "src",
-                  "main",
-                  "resources",
-                  "faq",
-                  "articles-" + language + ".txt"));
+      String text = FaqEvaluationIT.demoArticles(language);
       created += importText(admin, language, text);
       String[] blocks = text.split("(?m)^(?==== )");
       List<String> articles = new ArrayList<>(Arrays.asList(blocks).subList(1, blocks.length));
@@ -153,17 +145,7 @@ class FaqSuggestBench {
 
     List<String> questions = new ArrayList<>();
     for (String language : List.of("en", "ar")) {
-      for (String line :
-          new String(
-                  FaqSuggestBench.class
-                      .getResourceAsStream("/faq/eval-" + language + ".tsv")
-                      .readAllBytes(),
-                  StandardCharsets.UTF_8)
-              .split("\n")) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          questions.add(line.split("\t", 2)[1].strip());
-        }
-      }
+      FaqEvaluationIT.questions(language).forEach(q -> questions.add(q.text()));
     }
     String widget = "faq-bench-" + Long.toString(System.nanoTime(), 36);
     String origin = "https://" + widget + ".test";

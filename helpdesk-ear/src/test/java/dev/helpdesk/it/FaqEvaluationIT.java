@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * report is written to {@code target/faq-eval-<db>.txt}.
  */
 @ExtendWith(ArquillianExtension.class)
-class FaqEvaluationIT {
+public class FaqEvaluationIT {
   static final double TARGET_AT_3 = 0.8;
 
   @Deployment(testable = false)
@@ -44,7 +44,8 @@ class FaqEvaluationIT {
 
   @ArquillianResource URL base;
 
-  record Question(Set<String> answers, String text) {}
+  /** A labelled question: the slugs of the articles that answer it. */
+  public record Question(Set<String> answers, String text) {}
 
   record Result(double at1, double at3, double mrr, int n, List<String> misses) {}
 
@@ -63,18 +64,22 @@ class FaqEvaluationIT {
     assertTrue(ar.at3() >= TARGET_AT_3, "Arabic precision@3 " + ar.at3());
   }
 
+  /** The demo store's articles of a language, in the import format (helpdesk-ejb's resources). */
+  public static String demoArticles(String language) throws IOException {
+    return Files.readString(
+        Path.of(
+            "..",
+            "helpdesk-ejb",
+            "src",
+            "main",
+            "resources",
+            "faq",
+            "articles-" + language + ".txt"));
+  }
+
   static void importDemoArticles(Api admin) throws IOException {
     for (String language : List.of("en", "ar")) {
-      String text =
-          Files.readString(
-              Path.of(
-                  "..",
-                  "helpdesk-ejb",
-                  "src",
-                  "main",
-                  "resources",
-                  "faq",
-                  "articles-" + language + ".txt"));
+      String text = demoArticles(language);
       Api.Response r =
           admin.send("POST", "api/v1/faq/import?language=" + language, "text/plain", text);
       assertEquals(200, r.status(), r.toString());
@@ -145,7 +150,8 @@ class FaqEvaluationIT {
     return r;
   }
 
-  static List<Question> questions(String language) throws IOException {
+  /** The labelled questions of a language ({@code src/test/resources/faq/eval-<lang>.tsv}). */
+  public static List<Question> questions(String language) throws IOException {
     List<Question> out = new ArrayList<>();
     try (InputStream in =
         FaqEvaluationIT.class.getResourceAsStream("/faq/eval-" + language + ".tsv")) {

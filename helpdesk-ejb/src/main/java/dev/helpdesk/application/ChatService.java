@@ -8,6 +8,7 @@ import dev.helpdesk.connectors.chat.ChatProtocol;
 import dev.helpdesk.connectors.chat.ChatSigning;
 import dev.helpdesk.connectors.spi.InboundMessage;
 import dev.helpdesk.domain.model.channel.ChatConversation;
+import dev.helpdesk.domain.model.faq.FaqEvent;
 import dev.helpdesk.domain.model.ticket.MessageAttachment;
 import dev.helpdesk.domain.model.ticket.Ticket;
 import jakarta.ejb.Stateless;
@@ -30,6 +31,9 @@ import java.util.UUID;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChatService {
+  /** What a {@link NotFoundException} for an unknown or inactive widget names. */
+  public static final String WIDGET = "chat widget";
+
   @Inject ChatWidgets widgets;
   @Inject ChatConversations conversations;
   @Inject IngestService ingest;
@@ -45,7 +49,7 @@ public class ChatService {
   public ChatWidget widget(String key) {
     ChatWidget w = widgets.find(key);
     if (w == null) {
-      throw new NotFoundException("chat widget", key);
+      throw new NotFoundException(WIDGET, key);
     }
     return w;
   }
@@ -234,25 +238,17 @@ public class ChatService {
   /** A published article the shopper opens (counted as a view). */
   public KnowledgeBase.ArticleView article(Shopper s, long id) {
     KnowledgeBase.ArticleView a = knowledgeBase.get(id, true);
-    knowledgeBase.record(
-        id,
-        dev.helpdesk.domain.model.faq.FaqEvent.Kind.VIEWED,
-        dev.helpdesk.domain.model.faq.FaqEvent.Source.SHOPPER,
-        s.ticketId(),
-        null);
+    knowledgeBase.record(id, FaqEvent.Kind.VIEWED, FaqEvent.Source.SHOPPER, s.ticketId(), null);
     return a;
   }
 
-  /** Helpful or not, from the widget. */
+  /** Helpful or not, from the widget (404 for an unknown or unpublished article). */
   public void feedback(Shopper s, long article, boolean helpful) {
-    knowledgeBase.get(article, true);
-    knowledgeBase.feedback(
-        article, helpful, dev.helpdesk.domain.model.faq.FaqEvent.Source.SHOPPER, s.ticketId());
+    knowledgeBase.feedback(article, helpful, FaqEvent.Source.SHOPPER, s.ticketId());
   }
 
   /** "This answered my question": a deflection; an open chat ticket is solved self-served. */
   public void resolved(Shopper s, long article) {
-    knowledgeBase.get(article, true);
     knowledgeBase.selfServed(article, s.ticketId());
   }
 
@@ -387,14 +383,7 @@ public class ChatService {
         a.getFilename(), a.getContentType(), a.getContent().getData());
   }
 
-  private Ticket visible(Caller caller, long ticketId) {
-    Ticket t = em.find(Ticket.class, ticketId);
-    if (t == null) {
-      throw new NotFoundException("ticket", ticketId);
-    }
-    if (!caller.canSee(t)) {
-      throw new AccessDeniedException("ticket " + ticketId + " belongs to a team you are not in");
-    }
-    return t;
+  private Ticket visible(Caller caller, long id) {
+    return TicketAccess.visible(em, caller, id);
   }
 }

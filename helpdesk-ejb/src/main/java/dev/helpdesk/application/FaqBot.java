@@ -1,5 +1,6 @@
 package dev.helpdesk.application;
 
+import dev.helpdesk.application.internal.MessageIngestion;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.faq.FaqEvent;
 import dev.helpdesk.domain.model.ticket.Message;
@@ -15,9 +16,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The FAQ bot of the chat: while no agent is online, a shopper's message whose best article is
@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 @Stateless
 public class FaqBot {
   private static final Logger LOG = Logger.getLogger(FaqBot.class.getName());
-  private static final Pattern ARTICLE = Pattern.compile("\"faqArticle\":\"(\\d+)\"");
+
+  /** The metadata key of a bot message that names its article. */
+  static final String ARTICLE = "faqArticle";
 
   @PersistenceContext EntityManager em;
   @Inject KnowledgeBase kb;
@@ -55,11 +57,8 @@ public class FaqBot {
 
   /** The article id a bot message carries in its metadata, else null. */
   public static Long articleOf(String metadata) {
-    if (metadata == null) {
-      return null;
-    }
-    Matcher m = ARTICLE.matcher(metadata);
-    return m.find() ? Long.valueOf(m.group(1)) : null;
+    String id = Views.MessageView.metadata(metadata).get(ARTICLE);
+    return id == null ? null : Long.valueOf(id);
   }
 
   /** Answers a shopper's chat message with the best article if it is good enough. */
@@ -96,7 +95,7 @@ public class FaqBot {
                 : "Did this answer your question? If not, leave your e-mail and a person will"
                     + " answer.");
     Message m = Message.automatic(t, Channel.CHAT, body);
-    m.setMetadata("{\"faqArticle\":\"" + a.id() + "\"}");
+    m.setMetadata(MessageIngestion.json(Map.of(ARTICLE, Long.toString(a.id()))));
     em.persist(m);
     Instant now = Instant.now();
     em.persist(

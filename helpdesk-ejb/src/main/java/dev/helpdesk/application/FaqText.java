@@ -55,7 +55,11 @@ public final class FaqText {
               "text", "line " + (i + 1) + ": expected '=== slug | CATEGORY'");
         }
         slug = head[0].strip();
-        category = category(head[1].strip(), i + 1);
+        try {
+          category = category(head[1]);
+        } catch (InvalidRequestException e) {
+          throw new InvalidRequestException("text", "line " + (i + 1) + ": " + e.getMessage());
+        }
         title = null;
         keywords = "";
         body.setLength(0);
@@ -76,15 +80,14 @@ public final class FaqText {
     return out;
   }
 
-  static Category category(String name, int line) {
+  /** A category by name, any case; else 422 naming the valid ones. */
+  static Category category(String name) {
     try {
-      return Category.valueOf(name.toUpperCase(Locale.ROOT));
+      return Category.valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(
           "category",
-          "line "
-              + line
-              + ": category must be one of "
+          "category must be one of "
               + java.util.Arrays.toString(Category.values())
               + ", not "
               + name);

@@ -1,6 +1,7 @@
 package dev.helpdesk.application;
 
 import dev.helpdesk.connectors.html.HtmlSanitizer;
+import dev.helpdesk.connectors.text.Letters;
 import dev.helpdesk.domain.model.agent.Role;
 import dev.helpdesk.domain.model.faq.Article;
 import dev.helpdesk.domain.model.faq.Category;
@@ -8,10 +9,13 @@ import dev.helpdesk.domain.model.faq.FaqEvent;
 import dev.helpdesk.domain.model.faq.FaqGap;
 import dev.helpdesk.domain.model.ticket.Direction;
 import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
 import dev.helpdesk.domain.model.ticket.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,20 +111,11 @@ public class KnowledgeBase {
 
   /** "ar" when the text has more Arabic letters than Latin ones, "en" when fewer, else the hint. */
   public static String languageOf(String text, String hint) {
-    int arabic = 0;
-    int latin = 0;
-    for (int i = 0; i < text.length(); i++) {
-      Character.UnicodeScript s = Character.UnicodeScript.of(text.charAt(i));
-      if (s == Character.UnicodeScript.ARABIC) {
-        arabic++;
-      } else if (s == Character.UnicodeScript.LATIN) {
-        latin++;
-      }
-    }
-    if (arabic == latin) {
+    Letters l = Letters.of(text, text.length());
+    if (l.arabic() == l.latin()) {
       return hint != null && LANGUAGES.contains(hint) ? hint : "en";
     }
-    return arabic > latin ? "ar" : "en";
+    return l.arabic() > l.latin() ? "ar" : "en";
   }
 
   static String other(String language) {
@@ -280,25 +275,23 @@ public class KnowledgeBase {
    * is solved as self-served (the activity says by which article).
    */
   public void selfServed(long articleId, Long ticketId) {
-    Article a = find(articleId);
+    Article a = findPublished(articleId);
     record(articleId, FaqEvent.Kind.DEFLECTED, FaqEvent.Source.SHOPPER, ticketId, null);
     if (ticketId == null) {
       return;
     }
     Ticket t = em.find(Ticket.class, ticketId);
-    if (t == null
-        || t.getStatus() == dev.helpdesk.domain.model.ticket.TicketStatus.SOLVED
-        || t.getStatus() == dev.helpdesk.domain.model.ticket.TicketStatus.CLOSED) {
+    if (t == null || t.getStatus() == TicketStatus.SOLVED || t.getStatus() == TicketStatus.CLOSED) {
       return;
     }
-    em.lock(t, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     Instant now = Instant.now();
-    t.changeStatus(dev.helpdesk.domain.model.ticket.TicketStatus.SOLVED, now);
+    t.changeStatus(TicketStatus.SOLVED, now);
     em.persist(
-        new dev.helpdesk.domain.model.ticket.TicketActivity(
+        new TicketActivity(
             t,
             null,
-            dev.helpdesk.domain.model.ticket.TicketActivity.Type.SELF_SERVED,
+            TicketActivity.Type.SELF_SERVED,
             "solved by the shopper with “" + a.getTitle() + "”",
             now));
     events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
@@ -309,9 +302,9 @@ public class KnowledgeBase {
     em.persist(new FaqEvent(articleId, kind, source, ticketId, agentId, Instant.now()));
   }
 
-  /** Feedback on an article from anyone who was shown it (404 for an unknown article). */
+  /** Feedback on a published article from anyone who was shown it (else 404). */
   public void feedback(long articleId, boolean helpful, FaqEvent.Source source, Long ticketId) {
-    find(articleId);
+    findPublished(articleId);
     record(
         articleId,
         helpful ? FaqEvent.Kind.HELPFUL : FaqEvent.Kind.NOT_HELPFUL,
@@ -350,16 +343,20 @@ public class KnowledgeBase {
           .put((FaqEvent.Kind) r[1], (Long) r[2]);
     }
     List<ArticleStats> out = new ArrayList<>();
-    for (Article a :
-        em.createQuery("select a from Article a order by a.language, a.slug", Article.class)
+    // the articles' names only: their bodies are not needed here
+    for (Object[] a :
+        em.createQuery(
+                "select a.id, a.slug, a.language, a.title from Article a"
+                    + " order by a.language, a.slug",
+                Object[].class)
             .getResultList()) {
-      Map<FaqEvent.Kind, Long> c = counts.getOrDefault(a.getId(), Map.of());
+      Map<FaqEvent.Kind, Long> c = counts.getOrDefault((Long) a[0], Map.of());
       out.add(
           new ArticleStats(
-              a.getId(),
-              a.getSlug(),
-              a.getLanguage(),
-              a.getTitle(),
+              (Long) a[0],
+              (String) a[1],
+              (String) a[2],
+              (String) a[3],
               c.getOrDefault(FaqEvent.Kind.VIEWED, 0L),
               c.getOrDefault(FaqEvent.Kind.HELPFUL, 0L),
               c.getOrDefault(FaqEvent.Kind.NOT_HELPFUL, 0L),
@@ -442,11 +439,7 @@ public class KnowledgeBase {
   }
 
   public ArticleView get(long id, boolean publishedOnly) {
-    Article a = find(id);
-    if (publishedOnly && !a.isPublished()) {
-      throw new NotFoundException("article", id);
-    }
-    return view(a);
+    return view(publishedOnly ? findPublished(id) : find(id));
   }
 
   /** A published article by slug and language (the public page), else 404. */
@@ -515,22 +508,31 @@ public class KnowledgeBase {
   }
 
   private int importAs(String l, String text) {
-    int n = 0;
-    for (FaqText.Draft d : FaqText.parse(text)) {
-      ArticleInput in =
-          new ArticleInput(
-              d.slug(), l, d.category().name(), d.title(), d.keywords(), d.html(), true);
-      Article a = translation(slug(d.slug(), d.title()), l);
-      if (a == null) {
-        a = new Article(slug(d.slug(), d.title()), l, Instant.now());
-        apply(a, in);
-        em.persist(a);
-      } else {
-        apply(a, in);
-      }
-      n++;
+    List<FaqText.Draft> drafts = FaqText.parse(text);
+    // the language's articles by slug, read once (a query per draft would also flush each time)
+    Map<String, Article> existing = new HashMap<>();
+    for (Article a :
+        em.createQuery("select a from Article a where a.language = :l", Article.class)
+            .setParameter("l", l)
+            .getResultList()) {
+      existing.put(a.getSlug(), a);
     }
-    return n;
+    for (FaqText.Draft d : drafts) {
+      String slug = slug(d.slug(), d.title());
+      Article a = existing.get(slug);
+      boolean created = a == null;
+      if (created) {
+        a = new Article(slug, l, Instant.now());
+        existing.put(slug, a);
+      }
+      apply(
+          a,
+          new ArticleInput(slug, l, d.category().name(), d.title(), d.keywords(), d.html(), true));
+      if (created) {
+        em.persist(a);
+      }
+    }
+    return drafts.size();
   }
 
   private static void apply(Article a, ArticleInput in) {
@@ -554,7 +556,7 @@ public class KnowledgeBase {
       throw new InvalidRequestException("bodyHtml", "the body has no text once sanitised");
     }
     a.update(
-        FaqText.category(in.category(), 0),
+        FaqText.category(in.category()),
         in.title().strip(),
         keywords,
         html,
@@ -590,16 +592,16 @@ public class KnowledgeBase {
     }
   }
 
-  /** The ticket if the caller may see it (the rule of {@code TicketService}). */
   private Ticket visible(Caller caller, long id) {
-    Ticket t = em.find(Ticket.class, id);
-    if (t == null) {
-      throw new NotFoundException("ticket", "#" + id);
+    return TicketAccess.visible(em, caller, id);
+  }
+
+  private Article findPublished(long id) {
+    Article a = find(id);
+    if (!a.isPublished()) {
+      throw new NotFoundException("article", id);
     }
-    if (!caller.canSee(t)) {
-      throw new AccessDeniedException("ticket #" + id + " belongs to a team you are not in");
-    }
-    return t;
+    return a;
   }
 
   Article find(long id) {

@@ -557,14 +557,7 @@ public class TicketService {
   }
 
   private Ticket visible(Caller caller, long id) {
-    Ticket t = em.find(Ticket.class, id);
-    if (t == null) {
-      throw new NotFoundException("ticket", "#" + id);
-    }
-    if (!caller.canSee(t)) {
-      throw new AccessDeniedException("ticket #" + id + " belongs to a team you are not in");
-    }
-    return t;
+    return TicketAccess.visible(em, caller, id);
   }
 
   private Ticket writable(Caller caller, long id) {

@@ -6,6 +6,7 @@ import dev.helpdesk.connectors.spi.IdentityKind;
 import dev.helpdesk.connectors.spi.InboundAttachment;
 import dev.helpdesk.connectors.spi.InboundMessage;
 import dev.helpdesk.connectors.spi.SenderIdentity;
+import dev.helpdesk.connectors.text.Letters;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -54,8 +55,6 @@ public final class EmailParser {
   private static final int MAX_DEPTH = 20;
   private static final int MAX_PARTS = 500;
   private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
-  private static final Pattern ARABIC = Pattern.compile("[\\u0600-\\u06FF]");
-  private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
   private static final Pattern MAILER_DAEMON =
       Pattern.compile("(?i)^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@.*");
   private static final Pattern AUTO_SUBJECT =
@@ -262,13 +261,8 @@ public final class EmailParser {
   }
 
   private static String language(String subject, String text) {
-    String sample = (subject == null ? "" : subject) + " " + text;
-    if (sample.length() > 4000) {
-      sample = sample.substring(0, 4000);
-    }
-    long arabic = ARABIC.matcher(sample).results().count();
-    long latin = LATIN.matcher(sample).results().count();
-    return arabic > 0 && arabic >= latin ? "ar" : null;
+    Letters l = Letters.of((subject == null ? "" : subject) + " " + text, 4000);
+    return l.arabic() > 0 && l.arabic() >= l.latin() ? "ar" : null;
   }
 
   // ---- the MIME tree ----

@@ -79,19 +79,30 @@ public final class FaqAnalyzers {
 
     @Override
     protected TokenStream normalize(String field, TokenStream in) {
-      TokenStream s = new LowerCaseFilter(in);
-      return arabic ? new ArabicNormalizationFilter(new DecimalDigitFilter(s)) : s;
+      return normalised(arabic, in);
     }
   }
 
+  /** Lower case; in Arabic also digits folded and letter forms unified. */
+  private static TokenStream normalised(boolean arabic, TokenStream in) {
+    TokenStream s = new LowerCaseFilter(in);
+    return arabic ? new ArabicNormalizationFilter(new DecimalDigitFilter(s)) : s;
+  }
+
   private static TokenStream beforeSynonyms(boolean arabic, Tokenizer source, CharArraySet stop) {
-    TokenStream s = new LowerCaseFilter(source);
-    if (arabic) {
-      s = new ArabicNormalizationFilter(new DecimalDigitFilter(s));
-    } else {
-      s = new EnglishPossessiveFilter(s);
-    }
-    return new StopFilter(s, stop);
+    TokenStream s = normalised(arabic, source);
+    return new StopFilter(arabic ? s : new EnglishPossessiveFilter(s), stop);
+  }
+
+  /** An analyser of the standard tokenizer followed by {@code filters}. */
+  private static Analyzer analyzer(java.util.function.Function<Tokenizer, TokenStream> filters) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, filters.apply(source));
+      }
+    };
   }
 
   /** Lucene's stop words of the language plus ours, normalised as the text will be. */
@@ -110,7 +121,7 @@ public final class FaqAnalyzers {
         }
       }
     }
-    Analyzer normaliser = normaliser(arabic);
+    Analyzer normaliser = analyzer(source -> normalised(arabic, source));
     for (String w : words) {
       for (String t : tokens(normaliser, w)) {
         set.add(t);
@@ -121,14 +132,7 @@ public final class FaqAnalyzers {
 
   /** Each line a group of equivalent words and phrases, every one expanding to all the others. */
   static SynonymMap synonyms(boolean arabic, CharArraySet stop) {
-    Analyzer entries =
-        new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, beforeSynonyms(arabic, source, stop));
-          }
-        };
+    Analyzer entries = analyzer(source -> beforeSynonyms(arabic, source, stop));
     SynonymMap.Builder b = new SynonymMap.Builder(true);
     for (String line : lines("search/synonyms-" + (arabic ? "ar" : "en") + ".txt")) {
       List<CharsRef> group = new ArrayList<>();
@@ -154,20 +158,6 @@ public final class FaqAnalyzers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Analyzer normaliser(boolean arabic) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream s = new LowerCaseFilter(source);
-        if (arabic) {
-          s = new ArabicNormalizationFilter(new DecimalDigitFilter(s));
-        }
-        return new TokenStreamComponents(source, s);
-      }
-    };
   }
 
   /** The terms an analyser makes of a text. */

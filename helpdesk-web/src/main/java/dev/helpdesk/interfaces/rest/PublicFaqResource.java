@@ -72,7 +72,6 @@ public class PublicFaqResource {
     if (r == null || r.helpful() == null) {
       throw new BadParameterException("helpful", "helpful (true or false) is required");
     }
-    kb.get(id, true);
     kb.feedback(id, r.helpful(), FaqEvent.Source.PUBLIC, null);
     return Response.noContent().build();
   }

@@ -219,8 +219,8 @@ public class ChatSessions {
       LOG.info("chat message refused from " + c.ip + ": " + e.getMessage());
       send(c, ChatProtocol.error("invalid", e.getMessage(), key));
     } catch (NotFoundException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("article")) {
-        send(c, ChatProtocol.error("not-found", e.getMessage(), key));
+      if (!ChatService.WIDGET.equals(e.what())) {
+        send(c, ChatProtocol.error("not-found", e.getMessage(), key)); // an article, say
         return;
       }
       close(c, CloseReason.CloseCodes.VIOLATED_POLICY, "widget no longer active");
