@@ -271,6 +271,38 @@ class KnowledgeBaseIT {
   }
 
   @Test
+  void anAdminRebuildsTheIndexesFromTheDatabaseAndSearchAnswersAsBefore() throws Exception {
+    String word = "plimsoll" + run.replaceAll("[0-9]", "");
+    Api.Response created =
+        admin.post(
+            "api/v1/faq/articles",
+            Map.of(
+                "language", "en",
+                "category", "RETURNS",
+                "title", "Returning " + word + " shoes",
+                "keywords", word,
+                "bodyHtml", "<p>Send them back within 30 days.</p>"));
+    assertEquals(201, created.status(), created.toString());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertEquals(id, first(word));
+    assertEquals(403, agent().post("api/v1/search/reindex", Map.of()).status(), "admins only");
+
+    Api.Response started = admin.post("api/v1/search/reindex", Map.of());
+    assertEquals(202, started.status(), started.toString());
+    JsonObject status = started.json();
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (status.getBoolean("running") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+      status = admin.get("api/v1/search/reindex").json();
+    }
+    assertFalse(status.getBoolean("running"), status.toString());
+    assertFalse(status.containsKey("error") && !status.isNull("error"), status.toString());
+    assertTrue(status.getJsonNumber("indexed").longValue() >= 1, status.toString());
+    assertEquals(id, first(word), "found again after the rebuild");
+    admin.delete("api/v1/faq/articles/" + id);
+  }
+
+  @Test
   void badRequestsGetClearErrors() throws Exception {
     Api agent = agent();
     Map<String, Object> article =

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * The FAQ knowledge base: articles (managers and admins write them), full-text suggestions for
@@ -94,6 +95,14 @@ public class KnowledgeBase {
    */
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
   public List<Suggestion> suggest(String text, String hint, int limit) {
+    return suggest(Search.session(em), text, hint, limit);
+  }
+
+  /**
+   * The suggestion search on a search session, whatever its backend (Lucene here, Elasticsearch or
+   * OpenSearch when scaled out; {@code ElasticsearchBackendTest} runs it on OpenSearch).
+   */
+  static List<Suggestion> suggest(SearchSession session, String text, String hint, int limit) {
     String q = text == null ? "" : text.strip();
     if (q.length() > MAX_QUERY) {
       q = q.substring(q.length() - MAX_QUERY); // the latest words of a long conversation
@@ -102,9 +111,9 @@ public class KnowledgeBase {
       return List.of();
     }
     String language = languageOf(q, hint);
-    List<Suggestion> hits = search(q, language, language, limit);
+    List<Suggestion> hits = search(session, q, language, language, limit);
     if (hits.isEmpty()) {
-      hits = search(q, language, other(language), limit);
+      hits = search(session, q, language, other(language), limit);
     }
     return hits;
   }
@@ -122,11 +131,12 @@ public class KnowledgeBase {
     return "ar".equals(language) ? "en" : "ar";
   }
 
-  private List<Suggestion> search(String q, String analysis, String articles, int limit) {
+  private static List<Suggestion> search(
+      SearchSession session, String q, String analysis, String articles, int limit) {
     String suffix = "_" + analysis;
     boolean fuzzy = WORD.matcher(q).results().count() <= SHORT_QUERY_WORDS;
     List<List<?>> rows =
-        Search.session(em)
+        session
             .search(Article.class)
             .select(
                 f ->
@@ -535,7 +545,7 @@ public class KnowledgeBase {
     return drafts.size();
   }
 
-  private static void apply(Article a, ArticleInput in) {
+  static void apply(Article a, ArticleInput in) {
     if (in.title() == null || in.title().isBlank() || in.title().length() > 300) {
       throw new InvalidRequestException("title", "title is required (at most 300 characters)");
     }

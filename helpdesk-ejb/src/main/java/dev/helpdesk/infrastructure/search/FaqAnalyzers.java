@@ -51,7 +51,7 @@ public final class FaqAnalyzers {
   public static Analyzer of(String language, boolean query) {
     boolean arabic = "ar".equals(language);
     CharArraySet stop = stopWords(arabic);
-    SynonymMap synonyms = query ? synonyms(arabic, stop) : null;
+    SynonymMap synonyms = query ? synonyms(arabic) : null;
     return new Chain(arabic, stop, synonyms);
   }
 
@@ -105,6 +105,47 @@ public final class FaqAnalyzers {
     };
   }
 
+  /**
+   * The stop words of a language ("en", "ar") as the filter compares them: Lucene's list plus ours,
+   * normalised as the text will be (the Elasticsearch analysers are given the same list).
+   */
+  public static List<String> stopWordList(String language) {
+    List<String> out = new ArrayList<>();
+    for (Object w : stopWords("ar".equals(language))) {
+      out.add(new String((char[]) w));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * The synonym groups of a language, one per line, entries separated by commas (the Solr format of
+   * Elasticsearch's {@code synonym_graph} filter), each entry as the chain before the synonyms
+   * makes it: lower case, normalised, stop words gone ("وين طلبي" → "طلبي"). Written out like this,
+   * an entry with a stop word in it has no position gap, which Lucene's synonym parser would
+   * refuse.
+   */
+  public static List<String> synonymRules(String language) {
+    boolean arabic = "ar".equals(language);
+    CharArraySet stop = stopWords(arabic);
+    Analyzer entries = analyzer(source -> beforeSynonyms(arabic, source, stop));
+    List<String> rules = new ArrayList<>();
+    for (String line : lines("search/synonyms-" + language + ".txt")) {
+      List<String> group = new ArrayList<>();
+      for (String entry : line.split(",")) {
+        List<String> words = tokens(entries, entry.strip());
+        String rule = String.join(" ", words);
+        if (!words.isEmpty() && !group.contains(rule)) {
+          group.add(rule);
+        }
+      }
+      if (group.size() > 1) {
+        rules.add(String.join(", ", group));
+      }
+    }
+    return rules;
+  }
+
   /** Lucene's stop words of the language plus ours, normalised as the text will be. */
   static CharArraySet stopWords(boolean arabic) {
     CharArraySet set = new CharArraySet(512, true);
@@ -131,18 +172,13 @@ public final class FaqAnalyzers {
   }
 
   /** Each line a group of equivalent words and phrases, every one expanding to all the others. */
-  static SynonymMap synonyms(boolean arabic, CharArraySet stop) {
-    Analyzer entries = analyzer(source -> beforeSynonyms(arabic, source, stop));
+  static SynonymMap synonyms(boolean arabic) {
     SynonymMap.Builder b = new SynonymMap.Builder(true);
-    for (String line : lines("search/synonyms-" + (arabic ? "ar" : "en") + ".txt")) {
+    for (String rule : synonymRules(arabic ? "ar" : "en")) {
       List<CharsRef> group = new ArrayList<>();
-      for (String entry : line.split(",")) {
-        List<String> words = tokens(entries, entry.strip());
-        if (words.isEmpty()) {
-          continue;
-        }
+      for (String entry : rule.split(", ")) {
         CharsRefBuilder ref = new CharsRefBuilder();
-        SynonymMap.Builder.join(words.toArray(String[]::new), ref);
+        SynonymMap.Builder.join(entry.split(" "), ref);
         group.add(ref.get());
       }
       for (CharsRef from : group) {

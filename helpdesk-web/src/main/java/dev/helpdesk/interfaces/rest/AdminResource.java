@@ -33,6 +33,7 @@ public class AdminResource {
   @Inject dev.helpdesk.application.AuthService auth;
   @Inject CurrentCaller caller;
   @Inject dev.helpdesk.application.Presence presence;
+  @Inject dev.helpdesk.application.SearchIndexing indexing;
 
   public record TeamRequest(String name, String description) {}
 
@@ -189,5 +190,23 @@ public class AdminResource {
       @PathParam("id") long id, ChannelAccountUpdate body) {
     TicketResource.require(body);
     return directory.updateChannelAccount(id, body.name(), body.active(), body.settings());
+  }
+
+  /**
+   * Rebuilds the search indexes from the database in the background (after switching the search
+   * backend, or a lost local index): 202 with the run's status.
+   */
+  @POST
+  @Path("/search/reindex")
+  @RolesAllowed("ADMIN")
+  public Response reindex() {
+    return Response.accepted(indexing.start(caller.get())).build();
+  }
+
+  @GET
+  @Path("/search/reindex")
+  @RolesAllowed("ADMIN")
+  public dev.helpdesk.application.SearchIndexing.Status reindexStatus() {
+    return indexing.status();
   }
 }
