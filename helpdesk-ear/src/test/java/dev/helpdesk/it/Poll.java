@@ -9,7 +9,11 @@ public final class Poll {
   private Poll() {}
 
   public static <T> T until(Supplier<T> read, Predicate<T> done, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    return until(read, done, what, Duration.ofSeconds(30));
+  }
+
+  public static <T> T until(Supplier<T> read, Predicate<T> done, String what, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
     T last = read.get();
     while (!done.test(last)) {
       if (System.nanoTime() > deadline) {

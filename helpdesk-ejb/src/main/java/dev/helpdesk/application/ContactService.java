@@ -57,6 +57,20 @@ public class ContactService {
     return new ContactDetails(ContactView.of(c), page.items());
   }
 
+  /** Marks or unmarks a VIP (routing rules may look at it); managers and admins. */
+  public ContactView setVip(Caller caller, long id, boolean vip) {
+    if (!caller.has(dev.helpdesk.domain.model.agent.Role.MANAGER)
+        && !caller.has(dev.helpdesk.domain.model.agent.Role.ADMIN)) {
+      throw new AccessDeniedException("marking VIPs is for managers and admins");
+    }
+    Contact c = em.find(Contact.class, id);
+    if (c == null) {
+      throw new NotFoundException("contact", id);
+    }
+    c.setVip(vip);
+    return ContactView.of(c);
+  }
+
   private static String escape(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }

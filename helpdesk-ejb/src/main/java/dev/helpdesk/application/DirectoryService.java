@@ -53,6 +53,57 @@ public class DirectoryService {
     return TeamView.of(t);
   }
 
+  /**
+   * A team's assignment strategy, re-assignment delay and calendar; null fields keep their value.
+   */
+  public TeamView setTeamRouting(
+      Caller caller,
+      long id,
+      String assignment,
+      Boolean sticky,
+      Integer reassignAfterMinutes,
+      String timeZone,
+      String businessHours,
+      String holidays) {
+    if (!caller.has(dev.helpdesk.domain.model.agent.Role.ADMIN)) {
+      throw new AccessDeniedException("team routing is set by admins");
+    }
+    Team t = findTeam(id);
+    var strategy = t.getAssignment();
+    if (assignment != null) {
+      try {
+        strategy =
+            dev.helpdesk.domain.model.routing.AssignmentStrategy.valueOf(
+                assignment.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            "assignment", "assignment is ROUND_ROBIN, LEAST_LOADED or MANUAL");
+      }
+    }
+    Integer reassign =
+        reassignAfterMinutes == null ? t.getReassignAfterMinutes() : reassignAfterMinutes;
+    if (reassign != null && reassign == 0) {
+      reassign = null;
+    }
+    if (reassign != null && (reassign < 1 || reassign > 10_080)) {
+      throw new InvalidRequestException(
+          "reassignAfterMinutes",
+          "reassignAfterMinutes is 1 to 10080 (a week); 0 or absent: never");
+    }
+    try {
+      t.setRouting(
+          strategy,
+          sticky == null ? t.isSticky() : sticky,
+          reassign,
+          timeZone == null ? t.getTimeZone() : timeZone,
+          businessHours == null ? t.getBusinessHours() : businessHours,
+          holidays == null ? t.getHolidays() : holidays);
+    } catch (dev.helpdesk.domain.model.routing.RuleException e) {
+      throw new InvalidRequestException(e.field(), e.getMessage());
+    }
+    return TeamView.of(t);
+  }
+
   public TeamView updateTeam(long id, String name, String description) {
     Team t = findTeam(id);
     if (name != null) {
@@ -118,6 +169,7 @@ public class DirectoryService {
       Set<String> languages,
       Set<String> skills,
       Integer capacity,
+      Integer chatCapacity,
       Boolean active) {}
 
   public List<AgentView> agents() {
@@ -236,6 +288,12 @@ public class DirectoryService {
         throw new InvalidRequestException("capacity", "capacity must be between 0 and 1000");
       }
       a.setCapacity(c.capacity());
+    }
+    if (c.chatCapacity() != null) {
+      if (c.chatCapacity() < 0 || c.chatCapacity() > 100) {
+        throw new InvalidRequestException("chatCapacity", "chatCapacity must be between 0 and 100");
+      }
+      a.setChatCapacity(c.chatCapacity());
     }
     if (c.active() != null) {
       a.setActive(c.active());

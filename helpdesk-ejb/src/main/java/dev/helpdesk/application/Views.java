@@ -47,7 +47,8 @@ public final class Views {
       String name,
       String preferredLanguage,
       List<Identity> identities,
-      Instant createdAt) {
+      Instant createdAt,
+      boolean vip) {
     public static ContactView of(Contact c) {
       return new ContactView(
           c.getId(),
@@ -56,7 +57,8 @@ public final class Views {
           c.getIdentities().stream()
               .map(i -> new Identity(i.getKind().name(), i.getValue()))
               .toList(),
-          c.getCreatedAt());
+          c.getCreatedAt(),
+          c.isVip());
     }
   }
 
@@ -204,9 +206,27 @@ public final class Views {
       Map<String, Long> byChannel,
       Map<String, Long> byTopic) {}
 
-  public record TeamView(long id, String name, String description) {
+  public record TeamView(
+      long id,
+      String name,
+      String description,
+      String assignment,
+      boolean sticky,
+      Integer reassignAfterMinutes,
+      String timeZone,
+      String businessHours,
+      String holidays) {
     public static TeamView of(Team t) {
-      return new TeamView(t.getId(), t.getName(), t.getDescription());
+      return new TeamView(
+          t.getId(),
+          t.getName(),
+          t.getDescription(),
+          t.getAssignment().name(),
+          t.isSticky(),
+          t.getReassignAfterMinutes(),
+          t.getTimeZone(),
+          t.getBusinessHours(),
+          t.getHolidays());
     }
   }
 
@@ -220,6 +240,7 @@ public final class Views {
       Set<String> languages,
       Set<String> skills,
       int capacity,
+      int chatCapacity,
       String availability,
       String uiLanguage,
       boolean active) {
@@ -234,6 +255,7 @@ public final class Views {
           a.getLanguages(),
           a.getSkills(),
           a.getCapacity(),
+          a.getChatCapacity(),
           a.getAvailability().name(),
           a.getUiLanguage(),
           a.isActive());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.helpdesk.domain.model.faq.Article;
 import dev.helpdesk.infrastructure.search.FaqAnalyzers;
 import dev.helpdesk.infrastructure.search.HelpdeskAnalysisConfigurer;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.Configuration;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,29 +62,13 @@ class ElasticsearchBackendTest {
     // the first free HTTP port from 9201 on
     String port = node.node().settings().get("http.port");
     url = "http://localhost:" + port;
-    // the application's schema (its migrations), in an in-memory H2
-    String db = "jdbc:h2:mem:es-test;DB_CLOSE_DELAY=-1";
-    org.flywaydb.core.Flyway.configure()
-        .dataSource(db, "sa", "")
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
     orm =
-        new Configuration()
-            .addAnnotatedClass(Article.class)
-            .setProperty("hibernate.connection.url", db)
-            .setProperty("hibernate.connection.username", "sa")
-            .setProperty("hibernate.search.backend.type", "elasticsearch")
-            .setProperty("hibernate.search.backend.hosts", "localhost:" + port)
-            .setProperty(
-                "hibernate.search.backend.analysis.configurer",
-                "class:" + HelpdeskAnalysisConfigurer.class.getName())
-            .setProperty("hibernate.search.schema_management.strategy", "drop-and-create")
-            .setProperty("hibernate.search.indexing.plan.synchronization.strategy", "sync")
-            .buildSessionFactory();
-    for (String language : KnowledgeBase.LANGUAGES) {
-      orm.inTransaction(s -> importDemo(s, language));
-    }
+        SearchFixture.start(
+            "es-test",
+            Map.of(
+                "hibernate.search.backend.type", "elasticsearch",
+                "hibernate.search.backend.hosts", "localhost:" + port,
+                "hibernate.search.schema_management.strategy", "drop-and-create"));
   }
 
   @AfterAll
@@ -105,12 +86,12 @@ class ElasticsearchBackendTest {
   void openSearchMakesTheSameTermsAsLuceneOfArticlesAndQuestions() throws Exception {
     for (String language : KnowledgeBase.LANGUAGES) {
       List<String> texts = new ArrayList<>();
-      for (FaqText.Draft d : FaqText.parse(demo(language))) {
+      for (FaqText.Draft d : FaqText.parse(SearchFixture.demo(language))) {
         texts.add(d.title());
         texts.add(d.keywords());
         texts.add(d.html().replaceAll("<[^>]+>", " "));
       }
-      for (Question q : questions(language)) {
+      for (SearchFixture.Labelled q : questions(language)) {
         texts.add(q.text());
       }
       for (boolean query : new boolean[] {false, true}) {
@@ -127,13 +108,13 @@ class ElasticsearchBackendTest {
   @Test
   void suggestionsOnOpenSearchAnswerTheLabelledQuestions() throws Exception {
     for (String language : KnowledgeBase.LANGUAGES) {
-      List<Question> questions = questions(language);
+      List<SearchFixture.Labelled> questions = questions(language);
       int answered = 0;
       try (Session s = orm.openSession()) {
-        for (Question q : questions) {
+        for (SearchFixture.Labelled q : questions) {
           for (KnowledgeBase.Suggestion hit :
               KnowledgeBase.suggest(Search.session(s), q.text(), language, 3)) {
-            if (q.answers().contains(hit.slug())) {
+            if (q.labels().contains(hit.slug())) {
               answered++;
               break;
             }
@@ -195,41 +176,8 @@ class ElasticsearchBackendTest {
     return out;
   }
 
-  private static void importDemo(Session s, String language) {
-    for (FaqText.Draft d : FaqText.parse(demo(language))) {
-      Article a = new Article(d.slug(), language, Instant.now());
-      KnowledgeBase.apply(
-          a,
-          new KnowledgeBase.ArticleInput(
-              d.slug(), language, d.category().name(), d.title(), d.keywords(), d.html(), true));
-      s.persist(a);
-    }
-  }
-
-  private static String demo(String language) {
-    try (var in =
-        ElasticsearchBackendTest.class.getResourceAsStream("/faq/articles-" + language + ".txt")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  record Question(java.util.Set<String> answers, String text) {}
-
-  /** The labelled questions FaqEvaluationIT asks the running application (helpdesk-ear). */
-  static List<Question> questions(String language) throws IOException {
-    Path file =
-        Path.of(
-            "..", "helpdesk-ear", "src", "test", "resources", "faq", "eval-" + language + ".tsv");
-    List<Question> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] p = line.split("\t", 2);
-      out.add(new Question(java.util.Set.of(p[0].strip().split(",")), p[1].strip()));
-    }
-    return out;
+  /** The labelled questions FaqEvaluationIT asks the running application. */
+  static List<SearchFixture.Labelled> questions(String language) {
+    return SearchFixture.labelled("faq/eval-" + language + ".tsv");
   }
 }

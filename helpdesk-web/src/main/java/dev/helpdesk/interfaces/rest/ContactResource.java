@@ -6,8 +6,10 @@ import dev.helpdesk.application.Views.ContactView;
 import dev.helpdesk.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,5 +35,18 @@ public class ContactResource {
   @Path("/{id}")
   public ContactDetails get(@PathParam("id") long id) {
     return contacts.get(caller.get(), id);
+  }
+
+  public record VipRequest(Boolean vip) {}
+
+  /** {"vip": true}: routing rules may treat this shopper first (managers and admins). */
+  @PUT
+  @Path("/{id}/vip")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ContactView vip(@PathParam("id") long id, VipRequest body) {
+    if (body == null || body.vip() == null) {
+      throw new dev.helpdesk.application.InvalidRequestException("vip", "vip is true or false");
+    }
+    return contacts.setVip(caller.get(), id, body.vip());
   }
 }

@@ -37,6 +37,7 @@ public class TicketResource {
   @Inject TicketService tickets;
   @Inject dev.helpdesk.application.ChatService chat;
   @Inject CurrentCaller caller;
+  @Inject dev.helpdesk.application.Router router;
 
   public record ReplyRequest(
       String text, String html, String channel, String status, List<FileUpload> attachments) {}
@@ -200,6 +201,16 @@ public class TicketResource {
     require(body);
     return tickets.changeStatus(
         caller.get(), id, parse(TicketStatus.class, "status", body.status()));
+  }
+
+  public record TopicRequest(String topic) {}
+
+  /** An agent corrects the topic routing gave: it stays, and the classifier learns from it. */
+  @PUT
+  @Path("/{id}/topic")
+  public TicketDetails topic(@PathParam("id") long id, TopicRequest body) {
+    require(body);
+    return router.correctTopic(caller.get(), id, body.topic());
   }
 
   @PUT

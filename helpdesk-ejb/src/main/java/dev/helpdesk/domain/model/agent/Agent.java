@@ -52,6 +52,14 @@ public class Agent {
   @Column(nullable = false)
   private int capacity = 10;
 
+  /** Chats at once (a chat needs an answer in seconds; tickets are counted apart). */
+  @Column(name = "chat_capacity", nullable = false)
+  private int chatCapacity = 3;
+
+  /** When assignment last gave them a ticket: round-robin's order. */
+  @Column(name = "last_assigned_at")
+  private Instant lastAssignedAt;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Availability availability = Availability.OFFLINE;
@@ -171,6 +179,22 @@ public class Agent {
 
   public void setCapacity(int capacity) {
     this.capacity = capacity;
+  }
+
+  public int getChatCapacity() {
+    return chatCapacity;
+  }
+
+  public void setChatCapacity(int chatCapacity) {
+    this.chatCapacity = chatCapacity;
+  }
+
+  public Instant getLastAssignedAt() {
+    return lastAssignedAt;
+  }
+
+  public void assignedAt(Instant at) {
+    this.lastAssignedAt = at;
   }
 
   public String getUiLanguage() {

@@ -35,6 +35,10 @@ public class Contact {
   @OrderBy("id")
   private List<ContactIdentity> identities = new ArrayList<>();
 
+  /** Marked by staff; routing rules may treat VIPs first. */
+  @Column(nullable = false)
+  private boolean vip;
+
   @Version private long version;
 
   protected Contact() {}
@@ -69,5 +73,13 @@ public class Contact {
 
   public List<ContactIdentity> getIdentities() {
     return identities;
+  }
+
+  public boolean isVip() {
+    return vip;
+  }
+
+  public void setVip(boolean vip) {
+    this.vip = vip;
   }
 }

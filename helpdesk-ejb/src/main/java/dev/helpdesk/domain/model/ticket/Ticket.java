@@ -53,6 +53,26 @@ public class Ticket {
 
   private String topic;
 
+  /** How sure the classifier was (0–1); null when an agent or the widget set the topic. */
+  @Column(name = "topic_confidence")
+  private Double topicConfidence;
+
+  /** Who set the topic: AUTO (the classifier), AGENT, WIDGET (the shopper chose it). */
+  @Column(name = "topic_source")
+  private String topicSource;
+
+  /** When routing ran on it; null until then (the sweep routes what a crash left). */
+  @Column(name = "routed_at")
+  private Instant routedAt;
+
+  /** When it was given to its assignee (re-assignment after silence counts from here). */
+  @Column(name = "assigned_at")
+  private Instant assignedAt;
+
+  /** The SLA policy a routing rule applied, by name. */
+  @Column(name = "sla_policy")
+  private String slaPolicy;
+
   private String language;
 
   @ManyToOne(fetch = FetchType.LAZY)
@@ -231,6 +251,41 @@ public class Ticket {
     this.topic = topic;
   }
 
+  public Double getTopicConfidence() {
+    return topicConfidence;
+  }
+
+  public String getTopicSource() {
+    return topicSource;
+  }
+
+  /** The topic, how sure (null when not the classifier) and who set it. */
+  public void classify(String topic, Double confidence, String source) {
+    this.topic = topic;
+    this.topicConfidence = confidence;
+    this.topicSource = source;
+  }
+
+  public Instant getAssignedAt() {
+    return assignedAt;
+  }
+
+  public Instant getRoutedAt() {
+    return routedAt;
+  }
+
+  public void routed(Instant at) {
+    this.routedAt = at;
+  }
+
+  public String getSlaPolicy() {
+    return slaPolicy;
+  }
+
+  public void setSlaPolicy(String slaPolicy) {
+    this.slaPolicy = slaPolicy;
+  }
+
   public String getLanguage() {
     return language;
   }
@@ -255,6 +310,7 @@ public class Ticket {
   public void setAssignee(Agent assignee) {
     this.assignee = assignee;
     this.updatedAt = Instant.now();
+    this.assignedAt = assignee == null ? null : this.updatedAt;
   }
 
   public Contact getContact() {

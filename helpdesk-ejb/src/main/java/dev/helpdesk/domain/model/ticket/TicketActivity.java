@@ -35,7 +35,11 @@ public class TicketActivity {
     DELIVERY_FAILED,
     AUTO_REPLY,
     /** A shopper said an FAQ article answered the question: the chat was closed as self-served. */
-    SELF_SERVED
+    SELF_SERVED,
+    /** Routing gave the ticket a topic, or an agent corrected it. */
+    TOPIC_SET,
+    /** A routing rule fired: which one and what it did. */
+    RULE_APPLIED
   }
 
   @Id

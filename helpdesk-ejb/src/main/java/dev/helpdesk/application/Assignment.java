@@ -1,0 +1,202 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Availability;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.routing.AssignmentStrategy;
+import dev.helpdesk.domain.model.routing.Candidates;
+import dev.helpdesk.domain.model.routing.Candidates.AgentLoad;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import dev.helpdesk.domain.model.ticket.TicketStatus;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives a ticket to one of its team's agents, in the order {@link Candidates} gives (sticky,
+ * language, the team's strategy), within the caller's transaction (which holds the ticket's row
+ * lock). The guard against overload is the database's: the chosen agent's row is locked and their
+ * open tickets (or chats) counted again under that lock, so tickets routed at the same moment, on
+ * any node, queue on the agent's row and the one that would exceed the capacity moves on to the
+ * next agent.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Assignment {
+  static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.OPEN);
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * Assigns {@code t} (locked by the caller) to an agent of its team with room, unless it has one
+   * or the team assigns by hand; {@code skip} an agent not to choose (the one it is taken from).
+   *
+   * @return the agent, or null when nobody online has room (the ticket waits in the team's queue)
+   */
+  public Agent assign(Ticket t, Long skip, String why) {
+    Team team = t.getTeam();
+    if (team == null
+        || t.getAssignee() != null
+        || team.getAssignment() == AssignmentStrategy.MANUAL) {
+      return null;
+    }
+    boolean chat = t.getChannel() == Channel.CHAT;
+    List<AgentLoad> loads = loads(team.getId());
+    if (skip != null) {
+      loads.removeIf(a -> a.id() == skip);
+    }
+    Long previous = team.isSticky() ? previousAgent(t) : null;
+    for (AgentLoad candidate :
+        Candidates.order(
+            team.getAssignment(), loads, t.getLanguage(), chat, previous, team.isSticky())) {
+      Agent agent = em.find(Agent.class, candidate.id(), LockModeType.PESSIMISTIC_WRITE);
+      if (agent == null || !agent.isActive()) {
+        continue;
+      }
+      long open = openCount(agent.getId(), chat);
+      if (open >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
+        continue; // another ticket took the last place while we chose
+      }
+      Instant now = Instant.now();
+      t.setAssignee(agent);
+      agent.assignedAt(now);
+      String how =
+          previous != null && previous == candidate.id()
+              ? "sticky: their previous agent"
+              : team.getAssignment().name().toLowerCase(Locale.ROOT).replace('_', '-');
+      em.persist(
+          new TicketActivity(
+              t,
+              null,
+              TicketActivity.Type.ASSIGNED,
+              agent.getDisplayName() + " (" + how + (why == null ? "" : ", " + why) + ")",
+              now));
+      return agent;
+    }
+    return null;
+  }
+
+  /** Assigns to a named agent (a rule's "assign": an admin's choice, capacity not checked). */
+  public Agent assignTo(Ticket t, long agentId, String why) {
+    Agent agent = em.find(Agent.class, agentId, LockModeType.PESSIMISTIC_WRITE);
+    if (agent == null || !agent.isActive()) {
+      return null;
+    }
+    Instant now = Instant.now();
+    t.setAssignee(agent);
+    agent.assignedAt(now);
+    em.persist(
+        new TicketActivity(
+            t, null, TicketActivity.Type.ASSIGNED, agent.getDisplayName() + " (" + why + ")", now));
+    return agent;
+  }
+
+  /** The team's active agents as assignment sees them: online or not, load, languages. */
+  List<AgentLoad> loads(long teamId) {
+    List<Agent> members =
+        em.createQuery(
+                "select a from Agent a join a.teams t where t.id = :team and a.active = true",
+                Agent.class)
+            .setParameter("team", teamId)
+            .getResultList();
+    if (members.isEmpty()) {
+      return new ArrayList<>();
+    }
+    List<Long> ids = members.stream().map(Agent::getId).toList();
+    Set<Long> online = online(ids);
+    Map<Long, int[]> counts = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select t.assignee.id, t.channel, count(t) from Ticket t"
+                    + " where t.assignee.id in :ids and t.status in :open"
+                    + " group by t.assignee.id, t.channel",
+                Object[].class)
+            .setParameter("ids", ids)
+            .setParameter("open", OPEN)
+            .getResultList()) {
+      int[] c = counts.computeIfAbsent((Long) r[0], k -> new int[2]);
+      c[r[1] == Channel.CHAT ? 1 : 0] += ((Number) r[2]).intValue();
+    }
+    List<AgentLoad> out = new ArrayList<>();
+    for (Agent a : members) {
+      int[] c = counts.getOrDefault(a.getId(), new int[2]);
+      out.add(
+          new AgentLoad(
+              a.getId(),
+              a.getLanguages(),
+              online.contains(a.getId()),
+              c[0],
+              c[1],
+              a.getCapacity(),
+              a.getChatCapacity(),
+              a.getLastAssignedAt()));
+    }
+    return out;
+  }
+
+  /** Of these agents, those whose toggle says ONLINE and who have the workspace open. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Set<Long> onlineAmong(List<Long> ids) {
+    return online(ids);
+  }
+
+  @SuppressWarnings("unchecked")
+  Set<Long> online(List<Long> ids) {
+    List<Object> rows =
+        em.createNativeQuery(
+                "select a.id from agent a where a.availability = ?2 and a.id in (?3) and exists"
+                    + " (select 1 from agent_connection c where c.agent_id = a.id"
+                    + " and c.sockets > 0 and c.seen_at > ?1)")
+            .setParameter(
+                1,
+                Timestamp.from(
+                    Instant.now()
+                        .minusSeconds(
+                            dev.helpdesk.application.internal.AgentConnections.STALE_SECONDS)))
+            .setParameter(2, Availability.ONLINE.name())
+            .setParameter(3, ids)
+            .getResultList();
+    Set<Long> out = new HashSet<>();
+    rows.forEach(r -> out.add(((Number) r).longValue()));
+    return out;
+  }
+
+  long openCount(long agentId, boolean chat) {
+    return em.createQuery(
+            "select count(t) from Ticket t where t.assignee.id = :a and t.status in :open and "
+                + (chat ? "t.channel = :chat" : "t.channel <> :chat"),
+            Long.class)
+        .setParameter("a", agentId)
+        .setParameter("open", OPEN)
+        .setParameter("chat", Channel.CHAT)
+        .getSingleResult();
+  }
+
+  /** The agent of the contact's latest other ticket that had one. */
+  Long previousAgent(Ticket t) {
+    List<Long> ids =
+        em.createQuery(
+                "select x.assignee.id from Ticket x where x.contact = :c and x.id <> :id"
+                    + " and x.assignee is not null order by x.createdAt desc",
+                Long.class)
+            .setParameter("c", t.getContact())
+            .setParameter("id", t.getId())
+            .setMaxResults(1)
+            .getResultList();
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+}

@@ -1,0 +1,417 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.application.TopicClassifier.Classification;
+import dev.helpdesk.application.TopicClassifier.Signals;
+import dev.helpdesk.connectors.chat.ChatInbound;
+import dev.helpdesk.connectors.email.EmailParser;
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.connectors.spi.InboundMessage;
+import dev.helpdesk.domain.model.agent.Team;
+import dev.helpdesk.domain.model.routing.BusinessHours;
+import dev.helpdesk.domain.model.routing.RoutingFacts;
+import dev.helpdesk.domain.model.routing.Rule;
+import dev.helpdesk.domain.model.routing.RuleEngine;
+import dev.helpdesk.domain.model.routing.Topic;
+import dev.helpdesk.domain.model.ticket.Direction;
+import dev.helpdesk.domain.model.ticket.Message;
+import dev.helpdesk.domain.model.ticket.Ticket;
+import dev.helpdesk.domain.model.ticket.TicketActivity;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Routing, on the ticket event after ingest (every channel comes through the same path): a new
+ * ticket gets a topic, the admins' rules run on it (team, priority, tags, SLA policy, auto-reply,
+ * notices, assignment), then its team's strategy assigns it; each step is written on the ticket's
+ * timeline. A ticket's shopper messages 2 and 3 may change a topic the classifier gave (never one
+ * an agent set). Routing runs once per ticket ({@code routed_at}, under the ticket's row lock);
+ * what a crash between ingest and routing left is routed by {@link RoutingSweep}.
+ */
+@Stateless
+public class Router {
+  private static final Logger LOG = Logger.getLogger(Router.class.getName());
+
+  /** Shopper messages that may still change the classifier's topic. */
+  static final int RECLASSIFY_UP_TO = 3;
+
+  static final Duration AUTO_REPLY_PER_CONTACT = Duration.ofHours(1);
+
+  @PersistenceContext EntityManager em;
+  @Inject TopicClassifier classifier;
+  @Inject RoutingRules rules;
+  @Inject dev.helpdesk.application.internal.TopicModels models;
+  @Inject TicketService tickets;
+  @Inject Assignment assignment;
+  @Inject OutboundQueue outbound;
+  @Inject RealtimeHub hub;
+  @Inject Event<TicketEvent> events;
+  @Resource SessionContext self;
+
+  /** What the dry run shows: the facts, the topic and what the rules would do. */
+  public record DryRun(RoutingFacts facts, Classification topic, RuleEngine.Outcome outcome) {}
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketEvent e) {
+    try {
+      if (e.type() == TicketEvent.Type.TICKET_CREATED) {
+        self.getBusinessObject(Router.class).route(e.ticketId());
+      } else if (e.type() == TicketEvent.Type.MESSAGE_ADDED && e.messageId() != null) {
+        self.getBusinessObject(Router.class).reclassify(e.ticketId(), e.messageId());
+      }
+    } catch (RuntimeException ex) {
+      // the ticket is stored; routing is tried again by the sweep
+      LOG.warning("routing ticket " + e.ticketId() + " failed, the sweep retries: " + ex);
+    }
+  }
+
+  /** Routes a ticket once: topic, rules, assignment. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean route(long ticketId) {
+    Ticket t = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+    if (t == null || t.getRoutedAt() != null) {
+      return false;
+    }
+    Instant now = Instant.now();
+    List<Message> first = shopperMessages(t);
+    Map<String, String> meta =
+        first.isEmpty() ? Map.of() : Views.MessageView.metadata(first.get(0).getMetadata());
+    String text = text(t, first);
+    if (t.getTopicSource() == null) {
+      Classification c = classifier.classify(text, t.getLanguage(), signals(t, meta));
+      t.classify(c.topic().name(), c.confidence(), "AUTO");
+      em.persist(new TicketActivity(t, null, TicketActivity.Type.TOPIC_SET, topicDetail(c), now));
+    }
+    RoutingFacts facts = facts(t, meta, text);
+    RuleEngine.Outcome o =
+        RuleEngine.run(
+            rules.compiled(),
+            facts,
+            t.getTeam() == null ? null : t.getTeam().getId(),
+            team -> open(team, now));
+    apply(t, o, first, now);
+    t.routed(now);
+    events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    return true;
+  }
+
+  /** A shopper's 2nd or 3rd message may change the classifier's topic. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void reclassify(long ticketId, long messageId) {
+    Message m = em.find(Message.class, messageId);
+    if (m == null || m.getDirection() != Direction.INBOUND) {
+      return;
+    }
+    Ticket t = m.getTicket();
+    if (t.getRoutedAt() == null
+        || !"AUTO".equals(t.getTopicSource())
+        || t.getMessageCount() > RECLASSIFY_UP_TO + 1) {
+      return;
+    }
+    em.lock(t, LockModeType.PESSIMISTIC_WRITE);
+    List<Message> first = shopperMessages(t);
+    if (first.size() < 2) {
+      return;
+    }
+    Map<String, String> meta = Views.MessageView.metadata(first.get(0).getMetadata());
+    Classification c = classifier.classify(text(t, first), t.getLanguage(), signals(t, meta));
+    if (!c.topic().name().equals(t.getTopic())) {
+      String was = t.getTopic();
+      t.classify(c.topic().name(), c.confidence(), "AUTO");
+      em.persist(
+          new TicketActivity(
+              t,
+              null,
+              TicketActivity.Type.TOPIC_SET,
+              topicDetail(c) + " (was " + was + ")",
+              Instant.now()));
+      events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    }
+  }
+
+  /**
+   * Takes a ticket from its agent and offers it to the team again, if it still waits: {@code
+   * silentFor} non-null: nobody answered it for that long since it was assigned; null: its agent
+   * went offline (a chat).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean reassign(long ticketId, Duration silentFor, String why) {
+    Ticket t = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (t == null
+        || t.getAssignee() == null
+        || !Assignment.OPEN.contains(t.getStatus())
+        || t.getWaitingSince() == null) {
+      return false;
+    }
+    if (silentFor != null
+        && (t.getAssignedAt() == null
+            || t.getAssignedAt().isAfter(now.minus(silentFor))
+            || t.getWaitingSince().isAfter(now.minus(silentFor)))) {
+      return false;
+    }
+    Long previous = t.getAssignee().getId();
+    String name = t.getAssignee().getDisplayName();
+    t.setAssignee(null);
+    em.persist(new TicketActivity(t, null, TicketActivity.Type.UNASSIGNED, name + ": " + why, now));
+    assignment.assign(t, previous, "re-assigned");
+    events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    return true;
+  }
+
+  /**
+   * An agent corrects a ticket's topic: it stays (routing will not change it again), and the
+   * ticket's text becomes a labelled example the classifier learns from.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Views.TicketDetails correctTopic(Caller caller, long ticketId, String topic) {
+    Topic to = Topic.parse(topic);
+    if (to == null) {
+      throw new InvalidRequestException(
+          "topic", "topic is one of " + java.util.Arrays.toString(Topic.values()));
+    }
+    Ticket t = TicketAccess.visible(em, caller, ticketId);
+    em.lock(t, LockModeType.PESSIMISTIC_WRITE);
+    String was = t.getTopic();
+    Instant now = Instant.now();
+    t.classify(to.name(), null, "AGENT");
+    String text = text(t, shopperMessages(t));
+    if (!text.isBlank() && !to.name().equals(was)) {
+      String language =
+          t.getLanguage() != null && KnowledgeBase.LANGUAGES.contains(t.getLanguage())
+              ? t.getLanguage()
+              : KnowledgeBase.languageOf(text, null);
+      em.persist(
+          new dev.helpdesk.domain.model.routing.TopicExample(
+              language,
+              to,
+              text.length() > 4000 ? text.substring(0, 4000) : text,
+              t.getId(),
+              caller.agentId(),
+              now));
+      models.changed();
+    }
+    em.persist(
+        new TicketActivity(
+            t,
+            em.getReference(dev.helpdesk.domain.model.agent.Agent.class, caller.agentId()),
+            TicketActivity.Type.TOPIC_SET,
+            to.name() + " (corrected" + (was == null ? "" : ", was " + was) + ")",
+            now));
+    events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    em.flush();
+    return tickets.get(caller, ticketId);
+  }
+
+  /** What routing would do with a message (nothing is stored). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public DryRun dryRun(
+      String text,
+      String language,
+      Channel channel,
+      Long channelAccountId,
+      boolean vip,
+      boolean firstTimeBuyer,
+      String checkoutStep,
+      BigDecimal orderValue,
+      String orderRef,
+      List<Rule> extra) {
+    Classification c =
+        classifier.classify(text, language, new Signals(checkoutStep != null, orderRef != null));
+    String lang = language != null ? language : KnowledgeBase.languageOf(text, null);
+    RoutingFacts facts =
+        new RoutingFacts(
+            channel,
+            channelAccountId,
+            lang,
+            c.topic(),
+            text,
+            vip,
+            firstTimeBuyer,
+            checkoutStep,
+            orderValue);
+    List<Rule> all = new java.util.ArrayList<>(rules.compiled());
+    all.addAll(extra);
+    Instant now = Instant.now();
+    return new DryRun(facts, c, RuleEngine.run(all, facts, null, team -> open(team, now)));
+  }
+
+  private void apply(Ticket t, RuleEngine.Outcome o, List<Message> first, Instant now) {
+    for (RuleEngine.Firing f : o.firings()) {
+      em.persist(
+          new TicketActivity(
+              t,
+              null,
+              TicketActivity.Type.RULE_APPLIED,
+              "rule “" + f.rule() + "”: " + String.join("; ", f.actions()),
+              now));
+    }
+    if (o.teamId() != null) {
+      t.setTeam(em.find(Team.class, o.teamId()));
+    }
+    if (o.priority() != null) {
+      t.setPriority(o.priority());
+    }
+    if (!o.tags().isEmpty()) {
+      t.getTags().addAll(o.tags());
+    }
+    if (o.slaPolicy() != null) {
+      t.setSlaPolicy(o.slaPolicy());
+    }
+    if (o.assign() != null && !o.assign().equals("auto")) {
+      assignment.assignTo(t, Long.parseLong(o.assign()), "by rule");
+    } else {
+      assignment.assign(t, null, null);
+    }
+    if (o.autoReply() != null) {
+      autoReply(t, o.autoReply(), first, now);
+    }
+    for (String to : o.notices()) {
+      hub.publish(
+          RealtimeEvent.toAllStaff(
+              "notice",
+              StaffFeed.JSON.toJson(
+                  Map.of(
+                      "type",
+                      "notice",
+                      "ticket",
+                      t.getId(),
+                      "to",
+                      to,
+                      "text",
+                      "#" + t.getId() + " " + (t.getSubject() == null ? "" : t.getSubject())))));
+    }
+  }
+
+  /** Sends a rule's auto-reply, loop-safe: never to an automatic mail, once an hour per contact. */
+  private void autoReply(Ticket t, String text, List<Message> first, Instant now) {
+    if (first.isEmpty()) {
+      return;
+    }
+    String meta = first.get(0).getMetadata();
+    if (meta != null && meta.contains(EmailParser.AUTOMATIC)) {
+      return;
+    }
+    long recent =
+        em.createQuery(
+                "select count(m) from Message m where m.automatic = true and m.ticket.contact = :c"
+                    + " and m.createdAt > :since",
+                Long.class)
+            .setParameter("c", t.getContact())
+            .setParameter("since", now.minus(AUTO_REPLY_PER_CONTACT))
+            .getSingleResult();
+    if (recent > 0) {
+      em.persist(
+          new TicketActivity(
+              t,
+              null,
+              TicketActivity.Type.AUTO_REPLY,
+              "not sent: the contact had one within the hour",
+              now));
+      return;
+    }
+    Message reply = Message.automatic(t, t.getChannel(), expand(text, t, now));
+    em.persist(reply);
+    em.persist(
+        new TicketActivity(t, null, TicketActivity.Type.AUTO_REPLY, "rule auto-reply sent", now));
+    outbound.enqueue(reply.getId(), 0);
+    events.fire(TicketEvent.of(TicketEvent.Type.MESSAGE_ADDED, t, reply.getId()));
+  }
+
+  /** {ref}: the ticket's reference; {opens}: when its team opens next, in the team's time zone. */
+  static String expand(String text, Ticket t, Instant now) {
+    String out = text.replace("{ref}", "#" + t.getId());
+    if (out.contains("{opens}")) {
+      BusinessHours h = t.getTeam() == null ? BusinessHours.ALWAYS : t.getTeam().calendar();
+      Locale locale = "ar".equals(t.getLanguage()) ? Locale.forLanguageTag("ar") : Locale.ENGLISH;
+      out =
+          out.replace(
+              "{opens}",
+              h.nextOpening(now).format(DateTimeFormatter.ofPattern("EEEE HH:mm", locale))
+                  + " ("
+                  + h.zone().getId()
+                  + ")");
+    }
+    return out;
+  }
+
+  boolean open(long teamId, Instant now) {
+    Team team = em.find(Team.class, teamId);
+    return team == null || team.calendar().isOpen(now);
+  }
+
+  private RoutingFacts facts(Ticket t, Map<String, String> meta, String text) {
+    long earlier =
+        em.createQuery(
+                "select count(x) from Ticket x where x.contact = :c and x.id <> :id", Long.class)
+            .setParameter("c", t.getContact())
+            .setParameter("id", t.getId())
+            .getSingleResult();
+    BigDecimal value = null;
+    try {
+      String total = meta.get(ChatInbound.CART_TOTAL);
+      value = total == null ? null : new BigDecimal(total.strip());
+    } catch (NumberFormatException e) {
+      value = null;
+    }
+    return new RoutingFacts(
+        t.getChannel(),
+        t.getChannelAccount() == null ? null : t.getChannelAccount().getId(),
+        t.getLanguage(),
+        Topic.parse(t.getTopic()),
+        text,
+        t.getContact().isVip(),
+        earlier == 0,
+        meta.get(InboundMessage.CHECKOUT_STEP),
+        value);
+  }
+
+  private static Signals signals(Ticket t, Map<String, String> meta) {
+    return new Signals(meta.get(InboundMessage.CHECKOUT_STEP) != null, t.getOrderRef() != null);
+  }
+
+  private List<Message> shopperMessages(Ticket t) {
+    return em.createQuery(
+            "select m from Message m where m.ticket = :t and m.direction = :in order by m.sequence",
+            Message.class)
+        .setParameter("t", t)
+        .setParameter("in", Direction.INBOUND)
+        .setMaxResults(RECLASSIFY_UP_TO)
+        .getResultList();
+  }
+
+  /** The subject and the shopper's first messages: what the ticket is about. */
+  static String text(Ticket t, List<Message> first) {
+    StringBuilder b = new StringBuilder();
+    if (t.getSubject() != null) {
+      b.append(t.getSubject()).append('\n');
+    }
+    for (Message m : first) {
+      if (m.getText() != null) {
+        b.append(m.getText()).append('\n');
+      }
+    }
+    return b.toString().strip();
+  }
+
+  private static String topicDetail(Classification c) {
+    return c.topic().name() + " (" + Math.round(c.confidence() * 100) + " %)";
+  }
+}

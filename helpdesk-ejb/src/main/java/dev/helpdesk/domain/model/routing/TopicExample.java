@@ -1,0 +1,79 @@
+package dev.helpdesk.domain.model.routing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/**
+ * A question an agent labelled by correcting a ticket's topic. Indexed with the knowledge base's
+ * analysers: the classifier finds the examples nearest a new question beside the articles, so a
+ * correction changes how similar questions are classified from then on.
+ */
+@Entity
+@Table(name = "topic_example")
+@Indexed(index = "topic_example")
+public class TopicExample {
+  @Id
+  @GeneratedValue(generator = "topic_example_seq")
+  @SequenceGenerator(
+      name = "topic_example_seq",
+      sequenceName = "topic_example_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @KeywordField
+  @Column(nullable = false)
+  private String language;
+
+  @KeywordField(projectable = org.hibernate.search.engine.backend.types.Projectable.YES)
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Topic topic;
+
+  @FullTextField(name = "text_en", analyzer = "faq_en", searchAnalyzer = "faq_en_query")
+  @FullTextField(name = "text_ar", analyzer = "faq_ar", searchAnalyzer = "faq_ar_query")
+  @Column(nullable = false)
+  private String text;
+
+  @Column(name = "ticket_id")
+  private Long ticketId;
+
+  @Column(name = "agent_id")
+  private Long agentId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected TopicExample() {}
+
+  public TopicExample(
+      String language, Topic topic, String text, Long ticketId, Long agentId, Instant now) {
+    this.language = language;
+    this.topic = topic;
+    this.text = text;
+    this.ticketId = ticketId;
+    this.agentId = agentId;
+    this.createdAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Topic getTopic() {
+    return topic;
+  }
+
+  public String getText() {
+    return text;
+  }
+}
