@@ -106,9 +106,13 @@ public class Router {
             facts,
             t.getTeam() == null ? null : t.getTeam().getId(),
             team -> open(team, now));
+    String before = visible(t);
     apply(t, o, first, now);
     t.routed(now);
-    events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    if (!visible(t).equals(before)) {
+      // staff hear of routing when it changed what they see; a topic alone rides on the next event
+      events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    }
     return true;
   }
 
@@ -409,6 +413,17 @@ public class Router {
       }
     }
     return b.toString().strip();
+  }
+
+  /** What routing may change that decides who sees the ticket and how it is listed. */
+  private static String visible(Ticket t) {
+    return (t.getTeam() == null ? null : t.getTeam().getId())
+        + "/"
+        + (t.getAssignee() == null ? null : t.getAssignee().getId())
+        + "/"
+        + t.getPriority()
+        + "/"
+        + t.getTags();
   }
 
   private static String topicDetail(Classification c) {
