@@ -83,14 +83,7 @@ public class Acknowledgements {
       return;
     }
     Instant now = Instant.now();
-    long recentAcks =
-        em.createQuery(
-                "select count(m) from Message m where m.automatic = true and m.ticket.contact = :c"
-                    + " and m.createdAt > :since",
-                Long.class)
-            .setParameter("c", t.getContact())
-            .setParameter("since", now.minus(PER_CONTACT))
-            .getSingleResult();
+    long recentAcks = automaticSince(em, t.getContact(), now.minus(PER_CONTACT));
     long recentTickets =
         em.createQuery(
                 "select count(t) from Ticket t where t.contact = :c and t.createdAt > :since",
@@ -118,6 +111,21 @@ public class Acknowledgements {
         new TicketActivity(t, null, TicketActivity.Type.AUTO_REPLY, "acknowledgement sent", now));
     outbound.enqueue(ack.getId(), 0);
     events.fire(TicketEvent.of(TicketEvent.Type.MESSAGE_ADDED, t, ack.getId()));
+  }
+
+  /**
+   * Automatic messages (acknowledgements, rules' auto-replies) a contact got since then: the loop
+   * and flood guard every automatic answer checks.
+   */
+  static long automaticSince(
+      EntityManager em, dev.helpdesk.domain.model.contact.Contact contact, Instant since) {
+    return em.createQuery(
+            "select count(m) from Message m where m.automatic = true and m.ticket.contact = :c"
+                + " and m.createdAt > :since",
+            Long.class)
+        .setParameter("c", contact)
+        .setParameter("since", since)
+        .getSingleResult();
   }
 
   static String text(Ticket t, ChannelAccount mailbox, Map<String, String> settings) {

@@ -2,7 +2,6 @@ package dev.helpdesk.application;
 
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.agent.Agent;
-import dev.helpdesk.domain.model.agent.Availability;
 import dev.helpdesk.domain.model.agent.Team;
 import dev.helpdesk.domain.model.routing.AssignmentStrategy;
 import dev.helpdesk.domain.model.routing.Candidates;
@@ -16,11 +15,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +37,7 @@ public class Assignment {
   static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.OPEN);
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.AgentConnections connections;
 
   /**
    * Assigns {@code t} (locked by the caller) to an agent of its team with room, unless it has one
@@ -117,7 +115,7 @@ public class Assignment {
       return new ArrayList<>();
     }
     List<Long> ids = members.stream().map(Agent::getId).toList();
-    Set<Long> online = online(ids);
+    Set<Long> online = connections.onlineAmong(ids);
     Map<Long, int[]> counts = new HashMap<>();
     for (Object[] r :
         em.createQuery(
@@ -145,33 +143,6 @@ public class Assignment {
               a.getChatCapacity(),
               a.getLastAssignedAt()));
     }
-    return out;
-  }
-
-  /** Of these agents, those whose toggle says ONLINE and who have the workspace open. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Set<Long> onlineAmong(List<Long> ids) {
-    return online(ids);
-  }
-
-  @SuppressWarnings("unchecked")
-  Set<Long> online(List<Long> ids) {
-    List<Object> rows =
-        em.createNativeQuery(
-                "select a.id from agent a where a.availability = ?2 and a.id in (?3) and exists"
-                    + " (select 1 from agent_connection c where c.agent_id = a.id"
-                    + " and c.sockets > 0 and c.seen_at > ?1)")
-            .setParameter(
-                1,
-                Timestamp.from(
-                    Instant.now()
-                        .minusSeconds(
-                            dev.helpdesk.application.internal.AgentConnections.STALE_SECONDS)))
-            .setParameter(2, Availability.ONLINE.name())
-            .setParameter(3, ids)
-            .getResultList();
-    Set<Long> out = new HashSet<>();
-    rows.forEach(r -> out.add(((Number) r).longValue()));
     return out;
   }
 

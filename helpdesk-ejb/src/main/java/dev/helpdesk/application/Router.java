@@ -314,13 +314,7 @@ public class Router {
       return;
     }
     long recent =
-        em.createQuery(
-                "select count(m) from Message m where m.automatic = true and m.ticket.contact = :c"
-                    + " and m.createdAt > :since",
-                Long.class)
-            .setParameter("c", t.getContact())
-            .setParameter("since", now.minus(AUTO_REPLY_PER_CONTACT))
-            .getSingleResult();
+        Acknowledgements.automaticSince(em, t.getContact(), now.minus(AUTO_REPLY_PER_CONTACT));
     if (recent > 0) {
       em.persist(
           new TicketActivity(

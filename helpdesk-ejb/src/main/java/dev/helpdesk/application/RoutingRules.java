@@ -77,7 +77,7 @@ public class RoutingRules {
     apply(r, in, nextPosition());
     em.persist(r);
     em.flush();
-    cache = new Compiled("", 0, List.of());
+    forget();
     return view(r);
   }
 
@@ -89,7 +89,7 @@ public class RoutingRules {
     }
     apply(r, in, r.getPosition());
     em.flush();
-    cache = new Compiled("", 0, List.of());
+    forget();
     return view(r);
   }
 
@@ -97,6 +97,11 @@ public class RoutingRules {
     requireAdmin(caller);
     em.remove(find(id));
     em.flush();
+    forget();
+  }
+
+  /** A rule changed here: the next routing reads them again. */
+  private static void forget() {
     cache = new Compiled("", 0, List.of());
   }
 

@@ -34,7 +34,7 @@ public class RoutingSweep {
 
   @PersistenceContext EntityManager em;
   @Inject Router router;
-  @Inject Assignment assignment;
+  @Inject dev.helpdesk.application.internal.AgentConnections connections;
 
   @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
   public void sweep() {
@@ -82,7 +82,7 @@ public class RoutingSweep {
     if (!chats.isEmpty()) {
       List<Long> agents = new ArrayList<>();
       chats.forEach(c -> agents.add((Long) c[1]));
-      var online = assignment.onlineAmong(agents);
+      var online = connections.onlineAmong(agents);
       for (Object[] c : chats) {
         if (!online.contains((Long) c[1])) {
           router.reassign((Long) c[0], null, "went offline with the chat waiting");

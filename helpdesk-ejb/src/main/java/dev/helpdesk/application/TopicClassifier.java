@@ -30,8 +30,12 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
  *   <li>the published FAQ articles, whose categories are the topics (titles, keywords, bodies).
  * </ul>
  *
- * What the chat widget knows adds a little: a message from the checkout page leans to checkout and
- * payment, one with an order number to order status. When no vote reaches {@code
+ * Beside these search votes, a naive Bayes word model learnt from the same questions and the
+ * articles' titles and keywords ({@link TopicModel}, {@code TopicModels}) gives each topic a
+ * probability; a topic's share of the votes and its probability are averaged.
+ *
+ * <p>What the chat widget knows adds a little: a message from the checkout page leans to checkout
+ * and payment, one with an order number to order status. When no vote reaches {@code
  * helpdesk.routing.other-below} (default 4), nothing known is near the question: OTHER. The
  * confidence is the best topic's share of all votes.
  */
@@ -42,8 +46,10 @@ public class TopicClassifier {
   static final int EXAMPLE_HITS = 7;
   static final double ARTICLE_WEIGHT = 0.5;
   static final double CONTEXT_LEAN = 0.1;
-  static double MODEL_WEIGHT =
-      Double.parseDouble(System.getProperty("helpdesk.routing.model-weight", "0.5"));
+
+  /** The word model's share beside the search votes' (docs/routing.md has the variants tried). */
+  static final double MODEL_WEIGHT = 0.5;
+
   static final double OTHER_BELOW =
       Double.parseDouble(System.getProperty("helpdesk.routing.other-below", "4"));
 

@@ -80,6 +80,25 @@ public class AgentConnections {
         .longValue();
   }
 
+  /** Of these agents, those whose toggle says ONLINE and who have the workspace open somewhere. */
+  @SuppressWarnings("unchecked")
+  public java.util.Set<Long> onlineAmong(java.util.Collection<Long> ids) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    List<Object> rows =
+        em.createNativeQuery(
+                "select a.id from agent a where a.availability = ?2 and a.id in (?3) and "
+                    + CONNECTED)
+            .setParameter(1, fresh())
+            .setParameter(2, Availability.ONLINE.name())
+            .setParameter(3, ids)
+            .getResultList();
+    rows.forEach(r -> out.add(((Number) r).longValue()));
+    return out;
+  }
+
   /** Every active agent's state: their toggle while connected, OFFLINE otherwise. */
   public List<AgentState> states() {
     return states(null);
