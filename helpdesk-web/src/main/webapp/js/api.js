@@ -9,8 +9,8 @@ export class ApiError extends Error {
   constructor(status, detail) { super(detail); this.status = status; }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function api(path, { method = 'GET', body, headers: extra } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   const res = await fetch(new URL(path, BASE), {

@@ -53,6 +53,7 @@ async function enter() {
   $('#login-page').hidden = true;
   $('#workspace').hidden = false;
   $('#me').textContent = state.me.displayName;
+  $('#manage').hidden = !state.me.roles.includes('MANAGER') && !state.me.roles.includes('ADMIN');
   $('#availability').value = state.agent.availability;
   $('#language').value = state.agent.uiLanguage;
   state.pane = new TicketPane({
@@ -327,6 +328,9 @@ function onEvent(f) {
       return;
     case 'presence':
       state.pane.presence(f);
+      return;
+    case 'notice': // a routing rule's "notify": to this agent, or to managers
+      toast(t('ruleNotice', { s: f.text }));
       return;
     default:
   }

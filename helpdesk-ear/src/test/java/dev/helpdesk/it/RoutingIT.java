@@ -78,6 +78,10 @@ public class RoutingIT {
   record Agent(long id, String login, Api api) {}
 
   Agent agent(String name, long team, List<String> languages, int capacity) {
+    return agent(name, team, languages, capacity, List.of());
+  }
+
+  Agent agent(String name, long team, List<String> languages, int capacity, List<String> skills) {
     String login = name.toLowerCase() + "-" + run;
     Map<String, Object> body = new HashMap<>();
     body.put("login", login);
@@ -88,6 +92,7 @@ public class RoutingIT {
     body.put("languages", languages);
     body.put("capacity", capacity);
     body.put("chatCapacity", 2);
+    body.put("skills", skills);
     Api.Response r = admin.post("api/v1/agents", body);
     assertEquals(201, r.status(), r.toString());
     return new Agent(
@@ -271,6 +276,48 @@ public class RoutingIT {
     assertEquals(7, perAgent.get(a.id()), "Dana's capacity is 7");
     assertEquals(5, perAgent.get(b.id()), "Eli's capacity is 5");
     assertEquals(38, waiting, "the rest wait in the team's queue");
+  }
+
+  @Test
+  void anAgentWithTheSkillATicketCallsForIsOfferedItFirst() throws Exception {
+    long desk = team("Desk");
+    rule(
+        Map.of(
+            "name", "Desk " + run,
+            "conditions", List.of(when("keywords", "any", "desk-" + run)),
+            "actions", List.of(then("setTeam", Long.toString(desk)))));
+    Agent hana = agent("Hana", desk, List.of("en"), 10);
+    Agent ivan = agent("Ivan", desk, List.of("en"), 10, List.of("payment"));
+    goOnline(hana);
+    goOnline(ivan);
+    long payment = inbound("pay", "my card was declined twice at checkout desk-" + run, null);
+    JsonObject p = routed(payment);
+    assertEquals("PAYMENT", p.getJsonObject("ticket").getString("topic"));
+    assertEquals(ivan.id(), assignee(p), "Ivan has the payment skill, though it is Hana's turn");
+    long parcel = inbound("parcel", "where is my parcel? desk-" + run, null);
+    assertEquals(hana.id(), assignee(routed(parcel)), "no skill called for: round-robin");
+  }
+
+  @Test
+  void aRuleNoticeReachesTheAgentItNamesAndNobodyElse() throws Exception {
+    long floor = team("Floor");
+    Agent jo = agent("Jo", floor, List.of("en"), 10);
+    Agent kim = agent("Kim", floor, List.of("en"), 10);
+    ChatClient joTab = goOnline(jo);
+    ChatClient kimTab = goOnline(kim);
+    rule(
+        Map.of(
+            "name", "Tell Jo " + run,
+            "conditions", List.of(when("keywords", "any", "vip-" + run)),
+            "actions", List.of(then("notify", Long.toString(jo.id())))));
+    long id = inbound("vip", "urgent: order for the wedding vip-" + run, null);
+    JsonObject notice = joTab.next(f -> "notice".equals(f.getString("type", "")), "Jo's notice");
+    assertEquals(id, notice.getJsonNumber("ticket").longValue());
+    assertTrue(notice.getString("text").contains("#" + id), notice.toString());
+    routed(id);
+    assertFalse(
+        kimTab.drain(500).stream().anyMatch(f -> "notice".equals(f.getString("type", ""))),
+        "Kim is not named by the rule");
   }
 
   @Test

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,11 @@ import java.util.Set;
 
 /**
  * Gives a ticket to one of its team's agents, in the order {@link Candidates} gives (sticky,
- * language, the team's strategy), within the caller's transaction (which holds the ticket's row
- * lock). The guard against overload is the database's: the chosen agent's row is locked and their
- * open tickets (or chats) counted again under that lock, so tickets routed at the same moment, on
- * any node, queue on the agent's row and the one that would exceed the capacity moves on to the
- * next agent.
+ * language, skills, the team's strategy), within the caller's transaction (which holds the ticket's
+ * row lock). The guard against overload is the database's: the chosen agent's row is locked and
+ * their open tickets (or chats) counted again under that lock, so tickets routed at the same
+ * moment, on any node, queue on the agent's row and the one that would exceed the capacity moves on
+ * to the next agent.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -60,7 +61,13 @@ public class Assignment {
     Long previous = team.isSticky() ? previousAgent(t) : null;
     for (AgentLoad candidate :
         Candidates.order(
-            team.getAssignment(), loads, t.getLanguage(), chat, previous, team.isSticky())) {
+            team.getAssignment(),
+            loads,
+            t.getLanguage(),
+            skillsCalledFor(t),
+            chat,
+            previous,
+            team.isSticky())) {
       Agent agent = em.find(Agent.class, candidate.id(), LockModeType.PESSIMISTIC_WRITE);
       if (agent == null || !agent.isActive()) {
         continue;
@@ -136,6 +143,7 @@ public class Assignment {
           new AgentLoad(
               a.getId(),
               a.getLanguages(),
+              a.getSkills(),
               online.contains(a.getId()),
               c[0],
               c[1],
@@ -143,6 +151,16 @@ public class Assignment {
               a.getChatCapacity(),
               a.getLastAssignedAt()));
     }
+    return out;
+  }
+
+  /** The skills a ticket calls for: its topic ({@code payment}, …) and its tags. */
+  static Set<String> skillsCalledFor(Ticket t) {
+    Set<String> out = new HashSet<>();
+    if (t.getTopic() != null) {
+      out.add(t.getTopic().toLowerCase(Locale.ROOT));
+    }
+    t.getTags().forEach(tag -> out.add(tag.toLowerCase(Locale.ROOT)));
     return out;
   }
 

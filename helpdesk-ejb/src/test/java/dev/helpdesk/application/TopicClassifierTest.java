@@ -19,7 +19,10 @@ import org.hibernate.SessionFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Topic classification measured on the labelled tickets in {@code
@@ -28,14 +31,17 @@ import org.junit.jupiter.api.Test;
  * analysers and Hibernate Search on Lucene: accuracy per language, and the confusion matrix in the
  * output and in {@code target/topic-eval.txt}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopicClassifierTest {
-  /** Issue 7's target; printed beside the result. */
+  /** Issue 7's target, per language. */
   static final double TARGET = 0.85;
 
   /**
-   * What the test holds the classifier to today (the target is not reached yet: docs/routing.md).
+   * The hold-out sets ({@code routing/holdout-<lang>.tsv}, 48 tickets each) were written after the
+   * method and the built-in examples were final and are reported, not tuned on; the test keeps them
+   * from sliding far (docs/routing.md has the figures).
    */
-  static final double FLOOR = 0.72;
+  static final double HOLDOUT_FLOOR = 0.75;
 
   static SessionFactory orm;
 
@@ -50,29 +56,35 @@ class TopicClassifierTest {
   }
 
   @Test
+  @Order(1) // before the correction below adds an example
   void classifiesTheLabelledTicketsOfEachLanguage() throws IOException {
     StringBuilder report = new StringBuilder();
-    double en = evaluate("en", report);
-    double ar = evaluate("ar", report);
+    double en = evaluate("topics", "en", report);
+    double ar = evaluate("topics", "ar", report);
+    double enHoldout = evaluate("holdout", "en", report);
+    double arHoldout = evaluate("holdout", "ar", report);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "topic-eval.txt"), report);
     System.out.println(report);
     System.out.printf(
-        "target %.2f: English %s, Arabic %s%n",
-        TARGET, en >= TARGET ? "met" : "not met", ar >= TARGET ? "met" : "not met");
-    assertTrue(en >= FLOOR, "English accuracy " + en);
-    assertTrue(ar >= FLOOR, "Arabic accuracy " + ar);
+        "accuracy (target %.2f): English %.3f, Arabic %.3f; hold-out: English %.3f, Arabic %.3f%n",
+        TARGET, en, ar, enHoldout, arHoldout);
+    assertTrue(en >= TARGET, "English accuracy " + en);
+    assertTrue(ar >= TARGET, "Arabic accuracy " + ar);
+    assertTrue(enHoldout >= HOLDOUT_FLOOR, "English hold-out accuracy " + enHoldout);
+    assertTrue(arHoldout >= HOLDOUT_FLOOR, "Arabic hold-out accuracy " + arHoldout);
   }
 
   @Test
+  @Order(2)
   void anAgentsCorrectionChangesHowSimilarQuestionsAreClassified() {
-    String asked = "how do I add my company VAT number to my profile for invoices";
-    String similar = "where in my profile do I put the company VAT number";
+    String asked = "please engrave my initials on the leather wallet I'm ordering";
+    String similar = "can you engrave a name on the wallet";
     Topic before = classify(similar);
     orm.inTransaction(
-        s -> s.persist(new TopicExample("en", Topic.ACCOUNT, asked, null, null, Instant.now())));
-    assertEquals(Topic.ACCOUNT, classify(similar), "was " + before);
-    assertTrue(before != Topic.ACCOUNT, "the correction made the difference, was " + before);
+        s -> s.persist(new TopicExample("en", Topic.CHECKOUT, asked, null, null, Instant.now())));
+    assertEquals(Topic.CHECKOUT, classify(similar), "was " + before);
+    assertTrue(before != Topic.CHECKOUT, "the correction made the difference, was " + before);
   }
 
   static Topic classify(String text) {
@@ -89,9 +101,9 @@ class TopicClassifierTest {
     return language -> m.computeIfAbsent(language, l -> TopicModels.load(s, l));
   }
 
-  static double evaluate(String language, StringBuilder report) {
+  static double evaluate(String name, String language, StringBuilder report) {
     List<SearchFixture.Labelled> set =
-        SearchFixture.labelled("routing/topics-" + language + ".tsv");
+        SearchFixture.labelled("routing/" + name + "-" + language + ".tsv");
     Topic[] topics = Topic.values();
     int[][] confusion = new int[topics.length][topics.length];
     int right = 0;
@@ -115,8 +127,8 @@ class TopicClassifierTest {
     double accuracy = (double) right / set.size();
     report.append(
         String.format(
-            "%nTopics, %s: accuracy %.3f (%d of %d)%nrows: labelled, columns: classified%n",
-            language, accuracy, right, set.size()));
+            "%n%s-%s: accuracy %.3f (%d of %d)%nrows: labelled, columns: classified%n",
+            name, language, accuracy, right, set.size()));
     report.append(String.format("%-13s", ""));
     for (Topic t : topics) {
       report.append(String.format("%6.6s", t.name()));

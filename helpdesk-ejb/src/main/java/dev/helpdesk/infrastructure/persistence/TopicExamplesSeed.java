@@ -11,11 +11,14 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Stores the topic classifier's built-in labelled questions ({@code routing/examples-<lang>.tsv})
- * once, on the first start; agents' corrections are added beside them.
+ * that are not stored yet: all on the first start, the new ones after an upgrade; agents'
+ * corrections are added beside them.
  */
 @Singleton
 @Startup
@@ -27,22 +30,25 @@ public class TopicExamplesSeed {
 
   @PostConstruct
   void seed() {
-    long built =
-        em.createQuery(
-                "select count(x) from TopicExample x where x.agentId is null and x.ticketId is null",
-                Long.class)
-            .getSingleResult();
-    if (built > 0) {
-      return;
-    }
+    Set<String> stored =
+        new HashSet<>(
+            em.createQuery(
+                    "select x.language || ':' || x.text from TopicExample x"
+                        + " where x.agentId is null and x.ticketId is null",
+                    String.class)
+                .getResultList());
     Instant now = Instant.now();
     int n = 0;
     for (String language : KnowledgeBase.LANGUAGES) {
       for (String[] e : TopicClassifier.seed(language)) {
-        em.persist(new TopicExample(language, Topic.valueOf(e[0]), e[1], null, null, now));
-        n++;
+        if (stored.add(language + ":" + e[1])) {
+          em.persist(new TopicExample(language, Topic.valueOf(e[0]), e[1], null, null, now));
+          n++;
+        }
       }
     }
-    LOG.info("topic classifier: " + n + " built-in labelled questions stored");
+    if (n > 0) {
+      LOG.info("topic classifier: " + n + " built-in labelled questions stored");
+    }
   }
 }

@@ -243,6 +243,12 @@ public class StaffSessions {
     }
   }
 
+  /** A routing rule's notice goes to the managers (and admins) or to one agent. */
+  static boolean addressedTo(Caller caller, String payload) {
+    return payload.contains("\"to\":\"" + caller.agentId() + "\"")
+        || (payload.contains("\"to\":\"managers\"") && caller.seesAllTickets());
+  }
+
   void failed(Session session, Throwable error) {
     LOG.fine("staff socket " + session.getId() + ": " + error);
   }
@@ -260,7 +266,8 @@ public class StaffSessions {
         // a passing notice: to whoever may see it now; one's own collision notices stay home
         if (tab.caller.canSee(e.teamId(), e.assigneeId())
             && !("collision".equals(e.kind())
-                && e.payload().contains("\"agent\":" + tab.caller.agentId() + ","))) {
+                && e.payload().contains("\"agent\":" + tab.caller.agentId() + ","))
+            && (!"notice".equals(e.kind()) || addressedTo(tab.caller, e.payload()))) {
           send(s, e.payload());
         }
         continue;

@@ -14,6 +14,8 @@ import java.util.Set;
  * <ol>
  *   <li>sticky: the contact's previous agent, when the team is sticky;
  *   <li>language: agents who speak the ticket's language before the others;
+ *   <li>skills: agents with more of the skills the ticket calls for (its topic, e.g. {@code
+ *       payment}, and its tags, e.g. {@code vip}) before those with fewer;
  *   <li>the strategy: round-robin (given a ticket longest ago first), least-loaded (lowest share of
  *       capacity in use first, then longest ago).
  * </ol>
@@ -28,6 +30,7 @@ public final class Candidates {
   public record AgentLoad(
       long id,
       Set<String> languages,
+      Set<String> skills,
       boolean online,
       int openTickets,
       int openChats,
@@ -44,10 +47,16 @@ public final class Candidates {
     }
   }
 
+  /**
+   * The agents to offer the ticket to, best first.
+   *
+   * @param skills what the ticket calls for, lower case (its topic and tags)
+   */
   public static List<AgentLoad> order(
       AssignmentStrategy strategy,
       List<AgentLoad> agents,
       String language,
+      Set<String> skills,
       boolean chat,
       Long previousAgent,
       boolean sticky) {
@@ -69,6 +78,7 @@ public final class Candidates {
         Comparator.<AgentLoad>comparingInt(
                 a -> sticky && previousAgent != null && a.id() == previousAgent ? 0 : 1)
             .thenComparingInt(a -> language == null || a.languages().contains(language) ? 0 : 1)
+            .thenComparingLong(a -> -a.skills().stream().filter(skills::contains).count())
             .thenComparing(byStrategy);
     out.sort(order);
     return out;

@@ -26,7 +26,7 @@ public final class TopicModel {
     this.terms = terms;
     for (Example e : examples) {
       Map<String, Integer> c = counts.computeIfAbsent(e.topic(), k -> new HashMap<>());
-      for (String t : terms.apply(e.text())) {
+      for (String t : new java.util.LinkedHashSet<>(terms.apply(e.text()))) {
         c.merge(t, 1, Integer::sum);
         totals.merge(e.topic(), 1, Integer::sum);
         vocabulary.merge(t, 1, Integer::sum);
@@ -36,7 +36,8 @@ public final class TopicModel {
 
   /** Each topic's probability for the text (summing to 1); empty when no word is known. */
   public Map<Topic, Double> probabilities(String text) {
-    List<String> words = terms.apply(text).stream().filter(vocabulary::containsKey).toList();
+    List<String> words =
+        terms.apply(text).stream().distinct().filter(vocabulary::containsKey).toList();
     Map<Topic, Double> out = new EnumMap<>(Topic.class);
     if (words.isEmpty() || counts.isEmpty()) {
       return out;

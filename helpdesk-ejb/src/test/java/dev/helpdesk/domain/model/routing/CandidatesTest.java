@@ -13,7 +13,7 @@ class CandidatesTest {
   static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
   static AgentLoad agent(long id, Set<String> langs, int tickets, int chats, Instant last) {
-    return new AgentLoad(id, langs, true, tickets, chats, 10, 2, last);
+    return new AgentLoad(id, langs, Set.of(), true, tickets, chats, 10, 2, last);
   }
 
   static List<Long> ids(List<AgentLoad> l) {
@@ -29,7 +29,9 @@ class CandidatesTest {
             agent(3, Set.of("en"), 1, 0, null));
     assertEquals(
         List.of(3L, 2L, 1L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, "en", false, null, true)));
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, "en", Set.of(), false, null, true)));
   }
 
   @Test
@@ -38,14 +40,18 @@ class CandidatesTest {
         List.of(
             agent(1, Set.of(), 2, 1, null),
             agent(2, Set.of(), 6, 0, null),
-            new AgentLoad(3, Set.of(), true, 4, 0, 20, 2, null));
+            new AgentLoad(3, Set.of(), Set.of(), true, 4, 0, 20, 2, null));
     assertEquals(
         List.of(1L, 3L, 2L),
-        ids(Candidates.order(AssignmentStrategy.LEAST_LOADED, team, null, false, null, true)),
+        ids(
+            Candidates.order(
+                AssignmentStrategy.LEAST_LOADED, team, null, Set.of(), false, null, true)),
         "tickets: 2/10, 4/20, 6/10");
     assertEquals(
         List.of(2L, 3L, 1L),
-        ids(Candidates.order(AssignmentStrategy.LEAST_LOADED, team, null, true, null, true)),
+        ids(
+            Candidates.order(
+                AssignmentStrategy.LEAST_LOADED, team, null, Set.of(), true, null, true)),
         "chats: agent 1 has 1 of 2, the others none; tickets do not count");
   }
 
@@ -53,15 +59,19 @@ class CandidatesTest {
   void onlyOnlineAgentsWithRoomAreOffered() {
     List<AgentLoad> team =
         List.of(
-            new AgentLoad(1, Set.of(), false, 0, 0, 10, 2, null),
+            new AgentLoad(1, Set.of(), Set.of(), false, 0, 0, 10, 2, null),
             agent(2, Set.of(), 10, 0, null),
             agent(3, Set.of(), 9, 2, null));
     assertEquals(
         List.of(3L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, null, false, null, true)));
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, null, Set.of(), false, null, true)));
     assertEquals(
         List.of(2L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, null, true, null, true)));
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, null, Set.of(), true, null, true)));
   }
 
   @Test
@@ -73,14 +83,43 @@ class CandidatesTest {
             agent(3, Set.of("en"), 0, 0, T0.plusSeconds(5)));
     assertEquals(
         List.of(2L, 1L, 3L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, "ar", false, null, true)));
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, "ar", Set.of(), false, null, true)));
     assertEquals(
         List.of(3L, 2L, 1L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, "ar", false, 3L, true)),
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, "ar", Set.of(), false, 3L, true)),
         "sticky before language");
     assertEquals(
         List.of(2L, 1L, 3L),
-        ids(Candidates.order(AssignmentStrategy.ROUND_ROBIN, team, "ar", false, 3L, false)),
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN, team, "ar", Set.of(), false, 3L, false)),
         "not when the team is not sticky");
+  }
+
+  @Test
+  void agentsWithTheSkillsATicketCallsForComeFirstAfterLanguage() {
+    List<AgentLoad> team =
+        List.of(
+            new AgentLoad(1, Set.of("ar"), Set.of(), true, 0, 0, 10, 2, null),
+            new AgentLoad(2, Set.of("en"), Set.of("payment", "vip"), true, 0, 0, 10, 2, null),
+            new AgentLoad(3, Set.of("ar"), Set.of("payment"), true, 0, 0, 10, 2, T0),
+            new AgentLoad(4, Set.of("ar"), Set.of("payment", "vip"), true, 0, 0, 10, 2, T0));
+    assertEquals(
+        List.of(4L, 3L, 1L, 2L),
+        ids(
+            Candidates.order(
+                AssignmentStrategy.ROUND_ROBIN,
+                team,
+                "ar",
+                Set.of("payment", "vip"),
+                false,
+                null,
+                false)),
+        "Arabic speakers first; among them both skills, then one, then none (though given a"
+            + " ticket longest ago)");
   }
 }
