@@ -53,4 +53,35 @@ public class BenchData {
     em.createNativeQuery(postgres ? "analyze ticket" : "analyze table ticket").executeUpdate();
     return teams.get(0);
   }
+
+  /** Sets the agents' own toggle (as each would in the workspace). */
+  public void setAvailability(List<Long> agents, String availability) {
+    em.createNativeQuery("update agent set availability = ?1 where id in (?2)")
+        .setParameter(1, availability)
+        .setParameter(2, agents)
+        .executeUpdate();
+  }
+
+  /** Tickets stored while routing was off stay unrouted, as hand triage would leave them. */
+  public void leaveForHandTriage() {
+    em.createNativeQuery("update ticket set routed_at = created_at where routed_at is null")
+        .executeUpdate();
+  }
+
+  public List<Long> unrouted() {
+    return em.createQuery(
+            "select t.id from Ticket t where t.routedAt is null order by t.id", Long.class)
+        .getResultList();
+  }
+
+  /** Of these tickets: how many have a team, how many an agent. */
+  public long[] routedOutcome(List<Long> ids) {
+    Object[] r =
+        em.createQuery(
+                "select count(t.team), count(t.assignee) from Ticket t where t.id in :ids",
+                Object[].class)
+            .setParameter("ids", ids)
+            .getSingleResult();
+    return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+  }
 }

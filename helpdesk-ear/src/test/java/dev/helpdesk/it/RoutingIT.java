@@ -140,6 +140,18 @@ public class RoutingIT {
     return r.json().getJsonNumber("ticketId").longValue();
   }
 
+  /** A message in a conversation of the API channel (threads onto its ticket); the ticket's id. */
+  long inboundIn(String conversation, String from, String text) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("externalId", run + "-" + System.nanoTime());
+    body.put("conversationId", conversation);
+    body.put("from", Map.of("email", from + "." + run + "@example.com", "name", from));
+    body.put("text", text);
+    Api.Response r = admin.post("api/v1/inbound", body);
+    assertEquals(201, r.status(), r.toString());
+    return r.json().getJsonNumber("ticketId").longValue();
+  }
+
   JsonObject ticket(long id) {
     Api.Response r = admin.get("api/v1/tickets/" + id);
     assertEquals(200, r.status(), r.toString());
@@ -205,6 +217,22 @@ public class RoutingIT {
     assertFalse(
         a.getJsonObject("ticket").containsKey("team") && !a.getJsonObject("ticket").isNull("team"),
         "no rule for order status");
+  }
+
+  @Test
+  void aGreetingAloneIsOtherUntilTheShoppersNextMessageSaysWhatItIsAbout() {
+    String conversation = "conv-" + run;
+    long id = inboundIn(conversation, "greet", "Hello there");
+    assertEquals("OTHER", routed(id).getJsonObject("ticket").getString("topic"));
+    assertEquals(id, inboundIn(conversation, "greet", "my card was declined twice when paying"));
+    JsonObject t =
+        Poll.until(
+            () -> ticket(id),
+            x -> "PAYMENT".equals(x.getJsonObject("ticket").getString("topic")),
+            "the second message re-classifies the ticket");
+    assertTrue(
+        timeline(t, "TOPIC_SET").stream().anyMatch(d -> d.contains("(was OTHER)")),
+        timeline(t, "TOPIC_SET").toString());
   }
 
   @Test

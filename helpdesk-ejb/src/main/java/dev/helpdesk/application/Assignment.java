@@ -29,8 +29,9 @@ import java.util.Set;
  * language, skills, the team's strategy), within the caller's transaction (which holds the ticket's
  * row lock). The guard against overload is the database's: the chosen agent's row is locked and
  * their open tickets (or chats) counted again under that lock, so tickets routed at the same
- * moment, on any node, queue on the agent's row and the one that would exceed the capacity moves on
- * to the next agent.
+ * moment, on any node, never push an agent over capacity. An agent whose row another routing holds
+ * is passed over for the next in turn ({@code skip locked}), so simultaneous tickets spread over
+ * the team instead of queueing on one row; only when every candidate is held does routing wait.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -54,12 +55,13 @@ public class Assignment {
       return null;
     }
     boolean chat = t.getChannel() == Channel.CHAT;
-    List<AgentLoad> loads = loads(team.getId());
+    List<AgentLoad> loads =
+        loads(team.getId(), team.getAssignment() == AssignmentStrategy.LEAST_LOADED);
     if (skip != null) {
       loads.removeIf(a -> a.id() == skip);
     }
     Long previous = team.isSticky() ? previousAgent(t) : null;
-    for (AgentLoad candidate :
+    List<AgentLoad> order =
         Candidates.order(
             team.getAssignment(),
             loads,
@@ -67,37 +69,48 @@ public class Assignment {
             skillsCalledFor(t),
             chat,
             previous,
-            team.isSticky())) {
-      Agent agent = em.find(Agent.class, candidate.id(), LockModeType.PESSIMISTIC_WRITE);
-      if (agent == null || !agent.isActive()) {
-        continue;
+            team.isSticky());
+    // first pass: skip agents another routing holds right now (the next in turn is as good, and
+    // nobody queues); second pass, if everyone was held: wait for them in order
+    for (boolean wait : new boolean[] {false, true}) {
+      boolean skipped = false;
+      for (AgentLoad candidate : order) {
+        Agent agent = locked(candidate.id(), wait);
+        if (agent == null) {
+          skipped = true;
+          continue;
+        }
+        if (!agent.isActive()
+            || openCount(agent.getId(), chat)
+                >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
+          continue; // another ticket took the last place while we chose
+        }
+        Instant now = Instant.now();
+        t.setAssignee(agent);
+        agent.assignedAt(now);
+        String how =
+            previous != null && previous == candidate.id()
+                ? "sticky: their previous agent"
+                : team.getAssignment().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        em.persist(
+            new TicketActivity(
+                t,
+                null,
+                TicketActivity.Type.ASSIGNED,
+                agent.getDisplayName() + " (" + how + (why == null ? "" : ", " + why) + ")",
+                now));
+        return agent;
       }
-      long open = openCount(agent.getId(), chat);
-      if (open >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
-        continue; // another ticket took the last place while we chose
+      if (!skipped) {
+        break;
       }
-      Instant now = Instant.now();
-      t.setAssignee(agent);
-      agent.assignedAt(now);
-      String how =
-          previous != null && previous == candidate.id()
-              ? "sticky: their previous agent"
-              : team.getAssignment().name().toLowerCase(Locale.ROOT).replace('_', '-');
-      em.persist(
-          new TicketActivity(
-              t,
-              null,
-              TicketActivity.Type.ASSIGNED,
-              agent.getDisplayName() + " (" + how + (why == null ? "" : ", " + why) + ")",
-              now));
-      return agent;
     }
     return null;
   }
 
   /** Assigns to a named agent (a rule's "assign": an admin's choice, capacity not checked). */
   public Agent assignTo(Ticket t, long agentId, String why) {
-    Agent agent = em.find(Agent.class, agentId, LockModeType.PESSIMISTIC_WRITE);
+    Agent agent = locked(agentId, true);
     if (agent == null || !agent.isActive()) {
       return null;
     }
@@ -110,46 +123,70 @@ public class Assignment {
     return agent;
   }
 
-  /** The team's active agents as assignment sees them: online or not, load, languages. */
-  List<AgentLoad> loads(long teamId) {
-    List<Agent> members =
+  /**
+   * The agent's row, locked ({@code select … for update}); without {@code wait}, null at once when
+   * another transaction holds it ({@code skip locked}).
+   */
+  private Agent locked(long agentId, boolean wait) {
+    return em.find(
+        Agent.class,
+        agentId,
+        LockModeType.PESSIMISTIC_WRITE,
+        wait ? Map.of() : Map.of("jakarta.persistence.lock.timeout", SKIP_LOCKED));
+  }
+
+  /** Hibernate's lock timeout for {@code skip locked} (LockOptions.SKIP_LOCKED). */
+  private static final int SKIP_LOCKED = -2;
+
+  /**
+   * The team's active agents as assignment sees them: online or not, load, languages, skills. Read
+   * as plain values (no entities: nothing here is changed, and the chosen agent is read again under
+   * its lock). Open tickets are counted when the order depends on them ({@code counted}: least
+   * loaded) and for online agents only; otherwise they count as none here, and whether an agent has
+   * room is only counted under their lock (round-robin orders by turn alone).
+   */
+  List<AgentLoad> loads(long teamId, boolean counted) {
+    List<Object[]> members =
         em.createQuery(
-                "select a from Agent a join a.teams t where t.id = :team and a.active = true",
-                Agent.class)
+                "select a.id, a.languages, a.skills, a.capacity, a.chatCapacity, a.lastAssignedAt"
+                    + " from Agent a join a.teams t where t.id = :team and a.active = true",
+                Object[].class)
             .setParameter("team", teamId)
             .getResultList();
     if (members.isEmpty()) {
       return new ArrayList<>();
     }
-    List<Long> ids = members.stream().map(Agent::getId).toList();
-    Set<Long> online = connections.onlineAmong(ids);
+    Set<Long> online = connections.onlineAmong(members.stream().map(m -> (Long) m[0]).toList());
     Map<Long, int[]> counts = new HashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select t.assignee.id, t.channel, count(t) from Ticket t"
-                    + " where t.assignee.id in :ids and t.status in :open"
-                    + " group by t.assignee.id, t.channel",
-                Object[].class)
-            .setParameter("ids", ids)
-            .setParameter("open", OPEN)
-            .getResultList()) {
-      int[] c = counts.computeIfAbsent((Long) r[0], k -> new int[2]);
-      c[r[1] == Channel.CHAT ? 1 : 0] += ((Number) r[2]).intValue();
+    if (counted && !online.isEmpty()) {
+      for (Object[] r :
+          em.createQuery(
+                  "select t.assignee.id, t.channel, count(t) from Ticket t"
+                      + " where t.assignee.id in :ids and t.status in :open"
+                      + " group by t.assignee.id, t.channel",
+                  Object[].class)
+              .setParameter("ids", online)
+              .setParameter("open", OPEN)
+              .getResultList()) {
+        int[] c = counts.computeIfAbsent((Long) r[0], k -> new int[2]);
+        c[r[1] == Channel.CHAT ? 1 : 0] += ((Number) r[2]).intValue();
+      }
     }
     List<AgentLoad> out = new ArrayList<>();
-    for (Agent a : members) {
-      int[] c = counts.getOrDefault(a.getId(), new int[2]);
+    for (Object[] m : members) {
+      long id = (Long) m[0];
+      int[] c = counts.getOrDefault(id, new int[2]);
       out.add(
           new AgentLoad(
-              a.getId(),
-              a.getLanguages(),
-              a.getSkills(),
-              online.contains(a.getId()),
+              id,
+              Agent.csv((String) m[1]),
+              Agent.csv((String) m[2]),
+              online.contains(id),
               c[0],
               c[1],
-              a.getCapacity(),
-              a.getChatCapacity(),
-              a.getLastAssignedAt()));
+              (Integer) m[3],
+              (Integer) m[4],
+              (Instant) m[5]));
     }
     return out;
   }

@@ -68,8 +68,21 @@ public class Router {
   /** What the dry run shows: the facts, the topic and what the rules would do. */
   public record DryRun(RoutingFacts facts, Classification topic, RuleEngine.Outcome outcome) {}
 
+  /**
+   * Whether tickets are routed automatically ({@code HELPDESK_ROUTING} / {@code
+   * -Dhelpdesk.routing}, default {@code on}); off, new tickets wait in the shared queue for hand
+   * triage (read on every event, so the routing benchmark can compare both in one run).
+   */
+  public static boolean enabled() {
+    String v = System.getProperty("helpdesk.routing", System.getenv("HELPDESK_ROUTING"));
+    return !"off".equalsIgnoreCase(v == null ? "on" : v.strip());
+  }
+
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketEvent e) {
+    if (!enabled()) {
+      return;
+    }
     try {
       if (e.type() == TicketEvent.Type.TICKET_CREATED) {
         self.getBusinessObject(Router.class).route(e.ticketId());
@@ -116,7 +129,20 @@ public class Router {
     return true;
   }
 
-  /** A shopper's 2nd or 3rd message may change the classifier's topic. */
+  /**
+   * A topic the classifier gave with at least this confidence stays (OTHER excepted): a second
+   * message rarely changes a clear first one, and classifying again costs as much as the first
+   * time.
+   */
+  static final double SURE = 0.8;
+
+  static boolean sure(Ticket t) {
+    return !Topic.OTHER.name().equals(t.getTopic())
+        && t.getTopicConfidence() != null
+        && t.getTopicConfidence() >= SURE;
+  }
+
+  /** A shopper's 2nd or 3rd message may change the classifier's topic, unless it was sure. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void reclassify(long ticketId, long messageId) {
     Message m = em.find(Message.class, messageId);
@@ -126,7 +152,8 @@ public class Router {
     Ticket t = m.getTicket();
     if (t.getRoutedAt() == null
         || !"AUTO".equals(t.getTopicSource())
-        || t.getMessageCount() > RECLASSIFY_UP_TO + 1) {
+        || t.getMessageCount() > RECLASSIFY_UP_TO + 1
+        || sure(t)) {
       return;
     }
     em.lock(t, LockModeType.PESSIMISTIC_WRITE);
@@ -356,12 +383,14 @@ public class Router {
   }
 
   private RoutingFacts facts(Ticket t, Map<String, String> meta, String text) {
-    long earlier =
-        em.createQuery(
-                "select count(x) from Ticket x where x.contact = :c and x.id <> :id", Long.class)
+    boolean earlier =
+        !em.createQuery(
+                "select x.id from Ticket x where x.contact = :c and x.id <> :id", Long.class)
             .setParameter("c", t.getContact())
             .setParameter("id", t.getId())
-            .getSingleResult();
+            .setMaxResults(1)
+            .getResultList()
+            .isEmpty();
     BigDecimal value = null;
     try {
       String total = meta.get(ChatInbound.CART_TOTAL);
@@ -376,7 +405,7 @@ public class Router {
         Topic.parse(t.getTopic()),
         text,
         t.getContact().isVip(),
-        earlier == 0,
+        !earlier,
         meta.get(InboundMessage.CHECKOUT_STEP),
         value);
   }

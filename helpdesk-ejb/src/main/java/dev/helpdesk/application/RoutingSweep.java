@@ -38,6 +38,9 @@ public class RoutingSweep {
 
   @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
   public void sweep() {
+    if (!Router.enabled()) {
+      return;
+    }
     try {
       run();
     } catch (RuntimeException e) {

@@ -18,21 +18,15 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * What a ticket is about, from the same language analysis as the FAQ search (the knowledge base's
- * analysers: normalisation, stop and dialect words, synonyms, stemming, in English and Arabic). Two
- * kinds of evidence vote, each hit for its topic with its search score, the first hits weighing
- * most:
- *
- * <ul>
- *   <li>labelled questions ({@link TopicExample}): the built-in ones ({@code
- *       routing/examples-<lang>.tsv}, shoppers' questions with their topic, OTHER among them) and
- *       every correction an agent makes, so a correction changes how similar questions go from then
- *       on;
- *   <li>the published FAQ articles, whose categories are the topics (titles, keywords, bodies).
- * </ul>
- *
- * Beside these search votes, a naive Bayes word model learnt from the same questions and the
- * articles' titles and keywords ({@link TopicModel}, {@code TopicModels}) gives each topic a
- * probability; a topic's share of the votes and its probability are averaged.
+ * analysers: normalisation, stop and dialect words, synonyms, stemming, in English and Arabic). The
+ * nearest labelled questions ({@link TopicExample}: the built-in ones, {@code
+ * routing/examples-<lang>.tsv}, shoppers' questions with their topic, OTHER among them, and every
+ * correction an agent makes) vote, each hit for its topic with its search score, the first hits
+ * weighing most. Beside these votes, a naive Bayes word model learnt from the same questions and
+ * the published FAQ articles' titles and keywords (their categories are the topics; {@link
+ * TopicModel}, {@code TopicModels}) gives each topic a probability; a topic's share of the votes
+ * and its probability are averaged. (A search of the articles themselves voted too until session 7:
+ * it cost half the classification's time and lowered the accuracy; docs/routing.md.)
  *
  * <p>What the chat widget knows adds a little: a message from the checkout page leans to checkout
  * and payment, one with an order number to order status. When no vote reaches {@code
@@ -42,9 +36,7 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TopicClassifier {
-  static final int ARTICLE_HITS = 5;
   static final int EXAMPLE_HITS = 7;
-  static final double ARTICLE_WEIGHT = 0.5;
   static final double CONTEXT_LEAN = 0.1;
 
   /** The word model's share beside the search votes' (docs/routing.md has the variants tried). */
@@ -98,12 +90,6 @@ public class TopicClassifier {
     for (int i = 0; i < examples.size(); i++) {
       List<?> e = examples.get(i);
       votes.merge((Topic) e.get(1), (Float) e.get(0) / (1.0 + i), Double::sum);
-    }
-    List<KnowledgeBase.Suggestion> articles =
-        KnowledgeBase.suggest(session, q, languageHint, ARTICLE_HITS);
-    for (int i = 0; i < articles.size(); i++) {
-      KnowledgeBase.Suggestion s = articles.get(i);
-      votes.merge(Topic.of(s.category()), ARTICLE_WEIGHT * s.score() / (1.0 + i), Double::sum);
     }
     return decide(votes, models.apply(language).probabilities(q), signals);
   }

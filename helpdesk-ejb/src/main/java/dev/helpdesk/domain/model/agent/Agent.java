@@ -163,7 +163,8 @@ public class Agent {
     this.skills = String.join(",", skills);
   }
 
-  private static Set<String> csv(String value) {
+  /** A comma-separated column's values (languages, skills). */
+  public static Set<String> csv(String value) {
     if (value == null || value.isBlank()) {
       return new LinkedHashSet<>();
     }
