@@ -50,6 +50,7 @@ public class KnowledgeBase {
 
   @PersistenceContext EntityManager em;
   @Inject jakarta.enterprise.event.Event<TicketEvent> events;
+  @Inject dev.helpdesk.application.internal.MetricFacts metrics;
 
   /** An article as the API shows it. */
   public record ArticleView(
@@ -297,6 +298,7 @@ public class KnowledgeBase {
     em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     Instant now = Instant.now();
     t.changeStatus(TicketStatus.SOLVED, now);
+    metrics.solved(t, null, now);
     em.persist(
         new TicketActivity(
             t,

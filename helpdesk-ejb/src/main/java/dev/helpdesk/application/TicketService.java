@@ -48,6 +48,7 @@ public class TicketService {
 
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
+  @Inject dev.helpdesk.application.internal.MetricFacts metrics;
   @Inject dev.helpdesk.application.internal.AttachmentStore attachmentStore;
   @Inject Event<TicketEvent> events;
 
@@ -316,7 +317,7 @@ public class TicketService {
       m.getAttachments().add(a);
     }
     Instant now = Instant.now();
-    t.agentReplied(now);
+    metrics.replied(t, me, now);
     t.setPreview(body);
     if (status != null) {
       changeStatus(t, me, status, now);
@@ -451,6 +452,9 @@ public class TicketService {
       t.changeStatus(status, now);
     } catch (IllegalStateException e) {
       throw new ConflictException(e.getMessage());
+    }
+    if (status == TicketStatus.SOLVED) {
+      metrics.solved(t, actor, now);
     }
     em.persist(
         new TicketActivity(

@@ -26,6 +26,7 @@ import java.util.Set;
 public class DemoHistory {
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject dev.helpdesk.application.DirectoryService directory;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.MetricFacts metrics;
 
   /**
    * The demo store's chat widget ({@code demo-store}), embedded in the demo checkout page the
@@ -210,10 +211,12 @@ public class DemoHistory {
     reply.setSentAt(replied);
     reply.markSent("demo-reply-" + n);
     em.persist(reply);
-    t.agentReplied(replied);
+    metrics.replied(t, a, replied);
     t.setPreview(c.reply());
     if (n % 4 == 1) {
-      t.changeStatus(TicketStatus.SOLVED, replied.plus(Duration.ofMinutes(20)));
+      Instant solved = replied.plus(Duration.ofMinutes(20));
+      t.changeStatus(TicketStatus.SOLVED, solved);
+      metrics.solved(t, a, solved);
     } else if (n % 8 == 0) {
       t.changeStatus(TicketStatus.PENDING, replied);
     }

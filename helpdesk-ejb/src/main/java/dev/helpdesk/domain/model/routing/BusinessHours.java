@@ -143,6 +143,44 @@ public final class BusinessHours {
     throw new IllegalStateException("never open");
   }
 
+  /**
+   * How long the team was open between two moments, in seconds (metrics in business hours: a
+   * question asked on Thursday evening and answered on Sunday morning waited for the hours of
+   * Sunday morning only, in a Sunday-to-Thursday week). Zero when {@code to} is not after {@code
+   * from}.
+   */
+  public long seconds(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    ZonedDateTime start = from.atZone(zone);
+    LocalDate last = to.atZone(zone).toLocalDate();
+    long total = 0;
+    for (LocalDate d = start.toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      if (holidays.contains(d)) {
+        continue;
+      }
+      List<LocalTime[]> open =
+          week == null
+              ? List.<LocalTime[]>of(new LocalTime[] {LocalTime.MIN, LocalTime.MAX})
+              : week.getOrDefault(d.getDayOfWeek(), List.of());
+      for (LocalTime[] r : open) {
+        Instant a = d.atTime(r[0]).atZone(zone).toInstant();
+        Instant b =
+            (r[1].equals(LocalTime.MAX)
+                    ? d.plusDays(1).atStartOfDay(zone)
+                    : d.atTime(r[1]).atZone(zone))
+                .toInstant();
+        Instant lo = a.isAfter(from) ? a : from;
+        Instant hi = b.isBefore(to) ? b : to;
+        if (hi.isAfter(lo)) {
+          total += java.time.Duration.between(lo, hi).toSeconds();
+        }
+      }
+    }
+    return total;
+  }
+
   private static List<DayOfWeek> days(String s, String part) {
     List<DayOfWeek> out = new ArrayList<>();
     for (String item : s.split(",")) {

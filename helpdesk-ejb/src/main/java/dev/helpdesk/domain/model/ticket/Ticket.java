@@ -121,6 +121,13 @@ public class Ticket {
   @Column(name = "solved_at")
   private Instant solvedAt;
 
+  /** When a solved ticket was last opened again (a resolution segment starts), and how often. */
+  @Column(name = "reopened_at")
+  private Instant reopenedAt;
+
+  @Column(name = "reopen_count", nullable = false)
+  private int reopenCount;
+
   @Column(name = "message_count", nullable = false)
   private int messageCount;
 
@@ -162,6 +169,9 @@ public class Ticket {
   public void shopperWrote(Instant at) {
     if (waitingSince == null) {
       waitingSince = at;
+    }
+    if (status == TicketStatus.SOLVED) {
+      reopened(at);
     }
     if (status == TicketStatus.SOLVED || status == TicketStatus.PENDING) {
       status = TicketStatus.OPEN;
@@ -205,10 +215,27 @@ public class Ticket {
     if (next == TicketStatus.SOLVED && status != TicketStatus.SOLVED) {
       solvedAt = at;
     } else if (next.isOpen()) {
+      if (status == TicketStatus.SOLVED) {
+        reopened(at);
+      }
       solvedAt = null;
     }
     status = next;
     updatedAt = Instant.now();
+  }
+
+  private void reopened(Instant at) {
+    reopenedAt = at;
+    reopenCount++;
+  }
+
+  /** When the current resolution segment started: created, or last reopened. */
+  public Instant segmentStartedAt() {
+    return reopenedAt != null ? reopenedAt : createdAt;
+  }
+
+  public int getReopenCount() {
+    return reopenCount;
   }
 
   public void mergeInto(Ticket target) {

@@ -67,4 +67,33 @@ class BusinessHoursTest {
         assertThrows(RuleException.class, () -> BusinessHours.parse("mon 18:00-09:00", null, "UTC"))
             .field());
   }
+
+  @Test
+  void businessSecondsCountOnlyOpeningHoursAcrossTheWeekendAndHolidays() {
+    // Wednesday 25 Nov 16:00 Riyadh → Sunday 29 Nov 10:00 Riyadh: Wednesday 16–17, Thursday is
+    // Eid, Friday and Saturday the weekend, Sunday 09–10: two hours
+    Instant asked = Instant.parse("2026-11-25T13:00:00Z");
+    Instant answered = Instant.parse("2026-11-29T07:00:00Z");
+    assertEquals(2 * 3600, riyadh.seconds(asked, answered));
+    // an English team's week: Friday 17:00 → Monday 10:00 London is two hours too
+    BusinessHours london = BusinessHours.parse("mon-fri 09:00-18:00", null, "Europe/London");
+    assertEquals(
+        2 * 3600,
+        london.seconds(
+            Instant.parse("2026-11-27T17:00:00Z"), Instant.parse("2026-11-30T10:00:00Z")));
+    // inside one opening: the plain difference; no hours at all: always open
+    assertEquals(
+        1800,
+        riyadh.seconds(
+            Instant.parse("2026-11-23T07:00:00Z"), Instant.parse("2026-11-23T07:30:00Z")));
+    assertEquals(
+        3 * 86400,
+        BusinessHours.ALWAYS.seconds(
+            Instant.parse("2026-11-27T17:00:00Z"), Instant.parse("2026-11-30T17:00:00Z")));
+    // asked and answered while closed: nothing waited in business hours
+    assertEquals(
+        0,
+        riyadh.seconds(
+            Instant.parse("2026-11-27T08:00:00Z"), Instant.parse("2026-11-27T12:00:00Z")));
+  }
 }

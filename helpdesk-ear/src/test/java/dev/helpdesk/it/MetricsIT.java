@@ -1,0 +1,175 @@
+package dev.helpdesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Response-time facts end to end (docs/metrics.md): recorded as an agent replies and solves,
+ * whatever automatic messages went before, and aggregated by the report API.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class MetricsIT {
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  @ArquillianResource URL base;
+  Api admin;
+  Api agent;
+  long agentId;
+  long rule;
+  final String run = Long.toString(System.nanoTime(), 36);
+  final String started = Instant.now().minusSeconds(5).toString();
+
+  @BeforeEach
+  void setUp() {
+    admin = Api.admin(base);
+    Map<String, Object> body = new HashMap<>();
+    body.put("login", "mia" + run);
+    body.put("displayName", "Mia " + run);
+    body.put("password", "agent-password");
+    body.put("roles", List.of("AGENT"));
+    Api.Response r = admin.post("api/v1/agents", body);
+    assertEquals(201, r.status(), r.toString());
+    agentId = r.json().getJsonNumber("id").longValue();
+    agent = Api.token(base, "mia" + run, "agent-password");
+    // an automatic answer to every message of this test: it must not count as a response
+    Api.Response created =
+        admin.post(
+            "api/v1/routing/rules",
+            Map.of(
+                "name", "Thanks " + run,
+                "conditions",
+                    List.of(Map.of("field", "keywords", "op", "any", "values", List.of(run))),
+                "actions",
+                    List.of(Map.of("type", "autoReply", "value", "We got your message {ref}."))));
+    assertEquals(201, created.status(), created.toString());
+    rule = created.json().getJsonNumber("id").longValue();
+  }
+
+  @AfterEach
+  void tearDown() {
+    admin.delete("api/v1/routing/rules/" + rule);
+  }
+
+  long inbound(String text) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("externalId", run + "-" + System.nanoTime());
+    body.put("conversationId", "metrics-" + run);
+    body.put("from", Map.of("email", "nour." + run + "@example.com", "name", "Nour"));
+    body.put("text", text + " " + run);
+    Api.Response r = admin.post("api/v1/inbound", body);
+    assertEquals(201, r.status(), r.toString());
+    return r.json().getJsonNumber("ticketId").longValue();
+  }
+
+  void reply(long ticket, String status) {
+    Map<String, Object> body = new HashMap<>(Map.of("text", "On it: " + run));
+    if (status != null) {
+      body.put("status", status);
+    }
+    Api.Response r = agent.post("api/v1/tickets/" + ticket + "/replies", body);
+    assertEquals(202, r.status(), r.toString()); // accepted: queued for delivery
+  }
+
+  JsonArray report(String kind, String more) {
+    Api.Response r =
+        admin.get(
+            "api/v1/metrics/response-times?kind="
+                + kind
+                + "&by=agent&agent="
+                + agentId
+                + "&from="
+                + started
+                + more);
+    assertEquals(200, r.status(), r.toString());
+    return (JsonArray) r.structure();
+  }
+
+  static long count(JsonArray rows) {
+    return rows.isEmpty() ? 0 : rows.getJsonObject(0).getJsonNumber("count").longValue();
+  }
+
+  @Test
+  void firstNextAndResolutionTimesAreRecordedAsTheyHappenAndReported() throws Exception {
+    long id = inbound("Where is my order 7781?");
+    // the rule's auto-reply goes out; the shopper still waits for a person
+    Poll.until(
+        () -> admin.get("api/v1/tickets/" + id).json(),
+        t -> t.getJsonArray("activities").toString().contains("AUTO_REPLY"),
+        "the auto-reply");
+    Thread.sleep(1_100);
+    reply(id, null);
+    JsonArray first = report("FIRST_RESPONSE", "");
+    assertEquals(1, count(first), first.toString());
+    JsonObject row = first.getJsonObject(0);
+    assertEquals("Mia " + run, row.getString("key"));
+    assertTrue(
+        row.getJsonNumber("median").doubleValue() >= 1,
+        "measured from the shopper's message, not the auto-reply: " + row);
+
+    // the shopper writes again: the next reply is a next response; solving records a resolution
+    inbound("Thanks, and can I change the address?");
+    reply(id, "SOLVED");
+    assertEquals(1, count(report("NEXT_RESPONSE", "")));
+    assertEquals(1, count(report("RESOLUTION", "")));
+
+    // a reopened ticket does not restart the first response; its second solve is a new segment
+    inbound("It came to the old address after all");
+    reply(id, "SOLVED");
+    assertEquals(1, count(report("FIRST_RESPONSE", "")), "still one first response");
+    assertEquals(2, count(report("NEXT_RESPONSE", "")));
+    assertEquals(2, count(report("RESOLUTION", "")));
+
+    // the same facts by channel, in business hours (no team: always open, so the same count)
+    Api.Response byChannel =
+        admin.get(
+            "api/v1/metrics/response-times?kind=NEXT_RESPONSE&by=channel&hours=business&agent="
+                + agentId
+                + "&from="
+                + started);
+    assertEquals(200, byChannel.status(), byChannel.toString());
+    JsonObject api = ((JsonArray) byChannel.structure()).getJsonObject(0);
+    assertEquals("API", api.getString("key"));
+    assertEquals(2, api.getJsonNumber("count").longValue());
+  }
+
+  @Test
+  void reportsAreForManagersAndBadParametersAreNamed() {
+    assertEquals(403, agent.get("api/v1/metrics/response-times").status());
+    Api.Response by = admin.get("api/v1/metrics/response-times?by=colour");
+    assertEquals(400, by.status(), by.toString());
+    assertTrue(by.body().contains("by is one of"), by.body());
+    Api.Response kind = admin.get("api/v1/metrics/response-times?kind=FASTEST");
+    assertEquals(400, kind.status(), kind.toString());
+    Api.Response from = admin.get("api/v1/metrics/response-times?from=yesterday");
+    assertEquals(400, from.status(), from.toString());
+    Api.Response order =
+        admin.get(
+            "api/v1/metrics/response-times?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z");
+    assertEquals(400, order.status(), order.toString());
+    // nothing measured in a period: no rows, not an error
+    Api.Response empty =
+        admin.get(
+            "api/v1/metrics/response-times?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z");
+    assertEquals(200, empty.status(), empty.toString());
+    assertEquals("[]", empty.body().strip());
+  }
+}

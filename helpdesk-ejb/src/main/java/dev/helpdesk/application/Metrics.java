@@ -1,0 +1,119 @@
+package dev.helpdesk.application;
+
+import dev.helpdesk.domain.model.metrics.MetricFact;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Response-time reports (docs/metrics.md): the recorded facts of a period aggregated by a
+ * dimension, each group with its count, median, 90th percentile and mean, in calendar or business
+ * seconds. Reads only {@code metric_fact}: no message is scanned for a report.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class Metrics {
+  @PersistenceContext EntityManager em;
+
+  /** What a report may be grouped by, and the SQL that names each group. */
+  public static final Map<String, String[]> BY =
+      Map.of(
+          "none", new String[] {"'all'", ""},
+          "channel", new String[] {"f.channel", "f.channel"},
+          "team", new String[] {"coalesce(tm.name, '-')", "tm.name"},
+          "agent", new String[] {"coalesce(a.display_name, '-')", "a.display_name"},
+          "topic", new String[] {"coalesce(f.topic, 'OTHER')", "coalesce(f.topic, 'OTHER')"},
+          "language", new String[] {"coalesce(f.language, '-')", "coalesce(f.language, '-')"},
+          "hour", new String[] {"cast(f.local_hour as varchar(2))", "f.local_hour"},
+          "weekday", new String[] {"cast(f.local_weekday as varchar(1))", "f.local_weekday"});
+
+  /** Only these facts: null fields do not filter. */
+  public record Filter(String channel, Long teamId, Long agentId, String topic, String language) {}
+
+  /** One group: how many waits, and their median, 90th percentile and mean in seconds. */
+  public record Row(String key, long count, double median, double p90, double mean) {}
+
+  /**
+   * @param by one of {@link #BY}'s keys
+   * @param business business seconds (the team's calendar) instead of calendar seconds
+   */
+  public List<Row> report(
+      Caller caller,
+      MetricFact.Kind kind,
+      Instant from,
+      Instant to,
+      String by,
+      boolean business,
+      Filter filter) {
+    if (!caller.seesAllTickets()) {
+      throw new AccessDeniedException("reports are for managers and admins");
+    }
+    String[] group = BY.get(by);
+    if (group == null) {
+      throw new InvalidRequestException("by", "by is one of " + String.join(", ", BY.keySet()));
+    }
+    String col = business ? "f.business_seconds" : "f.seconds";
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(group[0])
+            .append(", count(*), percentile_cont(0.5) within group (order by ")
+            .append(col)
+            .append("), percentile_cont(0.9) within group (order by ")
+            .append(col)
+            .append("), avg(cast(")
+            .append(col)
+            .append(" as double precision)) from metric_fact f")
+            .append(" left join team tm on tm.id = f.team_id")
+            .append(" left join agent a on a.id = f.agent_id")
+            .append(" where f.kind = ?1 and f.ended_at >= ?2 and f.ended_at < ?3");
+    List<Object> params =
+        new ArrayList<>(List.of(kind.name(), Timestamp.from(from), Timestamp.from(to)));
+    and(sql, params, "f.channel", filter.channel());
+    and(sql, params, "f.team_id", filter.teamId());
+    and(sql, params, "f.agent_id", filter.agentId());
+    and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
+    and(sql, params, "f.language", filter.language());
+    if (!group[1].isEmpty()) {
+      sql.append(" group by ").append(group[1]).append(" order by ").append(group[1]);
+    }
+    Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    List<Row> out = new ArrayList<>();
+    for (Object o : q.getResultList()) {
+      Object[] r = (Object[]) o;
+      long count = ((Number) r[1]).longValue();
+      if (count == 0) {
+        continue; // no facts at all: an aggregate without groups still answers one row
+      }
+      out.add(
+          new Row(
+              String.valueOf(r[0]),
+              count,
+              round(((Number) r[2]).doubleValue()),
+              round(((Number) r[3]).doubleValue()),
+              round(((Number) r[4]).doubleValue())));
+    }
+    return out;
+  }
+
+  private static void and(StringBuilder sql, List<Object> params, String column, Object value) {
+    if (value != null) {
+      params.add(value);
+      sql.append(" and ").append(column).append(" = ?").append(params.size());
+    }
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 10) / 10.0;
+  }
+}

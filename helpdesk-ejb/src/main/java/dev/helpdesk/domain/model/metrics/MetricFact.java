@@ -1,0 +1,140 @@
+package dev.helpdesk.domain.model.metrics;
+
+import dev.helpdesk.domain.model.routing.BusinessHours;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * One measured wait, written once when it ends and never changed: from {@code startedAt} to {@code
+ * endedAt}, in calendar seconds and in the team's business hours, with what reports group by
+ * (agent, team, channel, topic, language, and the hour and weekday it started in the team's time
+ * zone).
+ */
+@Entity
+@Table(name = "metric_fact")
+public class MetricFact {
+  /** What was measured (docs/metrics.md). */
+  public enum Kind {
+    /** The shopper's first message → the first public reply by a human agent. */
+    FIRST_RESPONSE,
+    /** A later shopper message that waited → the next public reply by a human agent. */
+    NEXT_RESPONSE,
+    /** Created (or reopened) → solved; {@code segment} 1 for the first solve. */
+    RESOLUTION
+  }
+
+  @Id
+  @GeneratedValue(generator = "metric_fact_seq")
+  @SequenceGenerator(
+      name = "metric_fact_seq",
+      sequenceName = "metric_fact_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Kind kind;
+
+  @Column(name = "ticket_id", nullable = false)
+  private long ticketId;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  @Column(name = "ended_at", nullable = false)
+  private Instant endedAt;
+
+  @Column(nullable = false)
+  private long seconds;
+
+  @Column(name = "business_seconds", nullable = false)
+  private long businessSeconds;
+
+  @Column(nullable = false)
+  private int segment;
+
+  @Column(name = "agent_id")
+  private Long agentId;
+
+  @Column(name = "team_id")
+  private Long teamId;
+
+  @Column(nullable = false)
+  private String channel;
+
+  private String topic;
+  private String language;
+
+  @Column(name = "local_hour", nullable = false)
+  private int localHour;
+
+  @Column(name = "local_weekday", nullable = false)
+  private int localWeekday;
+
+  protected MetricFact() {}
+
+  /** The dimensions of a ticket at the moment a wait ends. */
+  public record Dimensions(
+      long ticketId, Long agentId, Long teamId, String channel, String topic, String language) {}
+
+  public MetricFact(
+      Kind kind,
+      Dimensions d,
+      Instant startedAt,
+      Instant endedAt,
+      int segment,
+      BusinessHours calendar) {
+    this.kind = kind;
+    this.ticketId = d.ticketId();
+    this.agentId = d.agentId();
+    this.teamId = d.teamId();
+    this.channel = d.channel();
+    this.topic = d.topic();
+    this.language = d.language();
+    this.startedAt = startedAt;
+    this.endedAt = endedAt;
+    this.segment = segment;
+    this.seconds = Math.max(0, Duration.between(startedAt, endedAt).toSeconds());
+    this.businessSeconds = calendar.seconds(startedAt, endedAt);
+    ZonedDateTime local = startedAt.atZone(calendar.zone());
+    this.localHour = local.getHour();
+    this.localWeekday = local.getDayOfWeek().getValue();
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public long getSeconds() {
+    return seconds;
+  }
+
+  public long getBusinessSeconds() {
+    return businessSeconds;
+  }
+
+  public int getSegment() {
+    return segment;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public int getLocalHour() {
+    return localHour;
+  }
+
+  public int getLocalWeekday() {
+    return localWeekday;
+  }
+}
