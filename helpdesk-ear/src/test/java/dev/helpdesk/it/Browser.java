@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian chromium driven by its chromedriver (both installed by .ci/run with apt), with no
@@ -50,5 +52,28 @@ public final class Browser {
     Path to = dir.resolve(name + ".png");
     Files.write(to, driver.getScreenshotAs(OutputType.BYTES));
     return to;
+  }
+
+  /**
+   * Waits up to 20 s for {@code until} to give something (elements re-rendered meanwhile are found
+   * again); on a timeout, what the page looked like goes beside the other screenshots as {@code
+   * <name>-failed-<time>.png}.
+   */
+  public static <T> T waitFor(
+      ChromeDriver driver, String name, java.util.function.Function<WebDriver, T> until) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(20))
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(NumberFormatException.class)
+          .until(until);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        screenshot(driver, name + "-failed-" + System.currentTimeMillis());
+      } catch (IOException ignored) {
+        // the timeout is the error to report
+      }
+      throw e;
+    }
   }
 }

@@ -154,6 +154,9 @@ public class MetricsIT {
   @Test
   void reportsAreForManagersAndBadParametersAreNamed() {
     assertEquals(403, agent.get("api/v1/metrics/response-times").status());
+    assertEquals(403, agent.get("api/v1/metrics/overview").status());
+    Api.Response since = admin.get("api/v1/metrics/overview?since=noon");
+    assertEquals(400, since.status(), since.toString());
     Api.Response by = admin.get("api/v1/metrics/response-times?by=colour");
     assertEquals(400, by.status(), by.toString());
     assertTrue(by.body().contains("by is one of"), by.body());

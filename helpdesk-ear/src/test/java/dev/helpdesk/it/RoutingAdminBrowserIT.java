@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +24,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The routing page in real chromium: an admin writes a rule with the form, sees it in the list,
@@ -127,18 +125,6 @@ public class RoutingAdminBrowserIT {
   }
 
   private static <T> T waitFor(Function<WebDriver, T> until) {
-    try {
-      return new WebDriverWait(browser, Duration.ofSeconds(20))
-          .ignoring(org.openqa.selenium.NoSuchElementException.class)
-          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-          .until(until);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      try {
-        Browser.screenshot(browser, "routing-admin-failed-" + System.currentTimeMillis());
-      } catch (java.io.IOException ignored) {
-        // the timeout is the error to report
-      }
-      throw e;
-    }
+    return Browser.waitFor(browser, "routing-admin", until);
   }
 }

@@ -22,6 +22,92 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Metrics {
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.AgentConnections connections;
+
+  /**
+   * The dashboard's live tiles: tickets open now, waiting for us now and the longest wait, agents
+   * online, tickets created and solves since {@code since}, and the first responses since then.
+   */
+  public record Overview(
+      long open,
+      long waiting,
+      Instant oldestWaitingSince,
+      long agentsOnline,
+      long created,
+      long solved,
+      Row firstResponse,
+      Map<String, Long> openByChannel) {}
+
+  public Overview overview(Caller caller, Instant since, String channel, Long teamId) {
+    if (!caller.seesAllTickets()) {
+      throw new AccessDeniedException("reports are for managers and admins");
+    }
+    StringBuilder where = new StringBuilder(" where t.status in ('NEW', 'OPEN')");
+    List<Object> params = new ArrayList<>();
+    and(where, params, "t.channel", channel);
+    and(where, params, "t.team_id", teamId);
+    Map<String, Long> byChannel = new java.util.TreeMap<>();
+    for (Object o :
+        bind(
+                em.createNativeQuery(
+                    "select t.channel, count(*) from ticket t" + where + " group by t.channel"),
+                params)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      byChannel.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    Object[] w =
+        (Object[])
+            bind(
+                    em.createNativeQuery(
+                        "select count(*), min(t.waiting_since) from ticket t"
+                            + where
+                            + " and t.waiting_since is not null"),
+                    params)
+                .getSingleResult();
+    List<Object> since1 = new ArrayList<>(List.of(Timestamp.from(since)));
+    StringBuilder created = new StringBuilder(" where t.created_at >= ?1");
+    and(created, since1, "t.channel", channel);
+    and(created, since1, "t.team_id", teamId);
+    long createdCount =
+        ((Number)
+                bind(em.createNativeQuery("select count(*) from ticket t" + created), since1)
+                    .getSingleResult())
+            .longValue();
+    Filter f = new Filter(channel, teamId, null, null, null);
+    Instant now = Instant.now().plusSeconds(1);
+    List<Row> solved = report(caller, MetricFact.Kind.RESOLUTION, since, now, "none", false, f);
+    List<Row> first = report(caller, MetricFact.Kind.FIRST_RESPONSE, since, now, "none", false, f);
+    return new Overview(
+        byChannel.values().stream().mapToLong(Long::longValue).sum(),
+        ((Number) w[0]).longValue(),
+        w[1] == null ? null : instant(w[1]),
+        connections.countOnline(),
+        createdCount,
+        solved.isEmpty() ? 0 : solved.get(0).count(),
+        first.isEmpty() ? null : first.get(0),
+        byChannel);
+  }
+
+  private static Query bind(Query q, List<Object> params) {
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    return q;
+  }
+
+  private static Instant instant(Object o) {
+    if (o instanceof Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (o instanceof Instant i) {
+      return i;
+    }
+    return Instant.parse(o.toString());
+  }
 
   /** What a report may be grouped by, and the SQL that names each group. */
   public static final Map<String, String[]> BY =
@@ -84,12 +170,8 @@ public class Metrics {
     if (!group[1].isEmpty()) {
       sql.append(" group by ").append(group[1]).append(" order by ").append(group[1]);
     }
-    Query q = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
     List<Row> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
+    for (Object o : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
       Object[] r = (Object[]) o;
       long count = ((Number) r[1]).longValue();
       if (count == 0) {

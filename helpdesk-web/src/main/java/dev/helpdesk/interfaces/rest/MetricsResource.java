@@ -82,4 +82,23 @@ public class MetricsResource {
             topic == null ? null : topic.strip().toUpperCase(Locale.ROOT),
             language));
   }
+
+  /**
+   * The dashboard's live tiles (docs/metrics.md); {@code since} (an ISO instant, default the start
+   * of today in UTC) bounds "created", "solved" and "first response".
+   */
+  @GET
+  @Path("/overview")
+  @RolesAllowed({"MANAGER", "ADMIN"})
+  public Metrics.Overview overview(
+      @QueryParam("since") String since,
+      @QueryParam("channel") String channel,
+      @QueryParam("team") Long team) {
+    Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return metrics.overview(
+        caller.get(),
+        FaqResource.instant("since", since, today),
+        channel == null ? null : channel.strip().toUpperCase(Locale.ROOT),
+        team);
+  }
 }
