@@ -175,4 +175,35 @@ public class MetricsIT {
     assertEquals(200, empty.status(), empty.toString());
     assertEquals("[]", empty.body().strip());
   }
+
+  static long value(String body, String series) {
+    for (String line : body.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Long.parseLong(line.substring(series.length() + 1).strip());
+      }
+    }
+    throw new AssertionError(series + " not in\n" + body);
+  }
+
+  @Test
+  void operationsMetricsArePrometheusTextForAdmins() throws Exception {
+    String api = "helpdesk_messages_ingested_total{channel=\"API\"}";
+    Api.Response before = admin.get("api/v1/ops/metrics");
+    assertEquals(200, before.status(), before.toString());
+    assertTrue(before.contentType().startsWith("text/plain"), before.contentType());
+    assertTrue(before.body().contains("# TYPE helpdesk_outbound_sent_total counter"));
+    long ingested = value(before.body(), api);
+    long waiting = value(before.body(), "helpdesk_queue_depth");
+
+    inbound("Do you ship to Oman?");
+    try (ChatClient tab = ChatClient.staff(base, agent.token(), null)) {
+      tab.next("welcome");
+      String after = admin.get("api/v1/ops/metrics").body();
+      assertEquals(ingested + 1, value(after, api), "the message just stored");
+      assertEquals(waiting + 1, value(after, "helpdesk_queue_depth"), "it waits for us");
+      assertTrue(value(after, "helpdesk_websockets_open{endpoint=\"agent\"}") >= 1, after);
+    }
+    assertEquals(403, agent.get("api/v1/ops/metrics").status());
+    assertEquals(401, Api.anonymous(base).get("api/v1/ops/metrics").status());
+  }
 }

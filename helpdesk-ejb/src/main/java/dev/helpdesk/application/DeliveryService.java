@@ -46,6 +46,7 @@ public class DeliveryService {
   @Inject ConnectorRegistry connectors;
   @Inject dev.helpdesk.application.internal.ChannelAccounts accounts;
   @Inject OutboundQueue queue;
+  @Inject OperationsCounters counters;
   @Inject Event<TicketEvent> events;
 
   public void deliver(long messageId) {
@@ -78,6 +79,7 @@ public class DeliveryService {
         id = id + "#" + messageId;
       }
       m.markSent(id);
+      counters.sent();
       em.persist(new ThreadKey(m.getChannel(), id, t));
       LOG.fine(
           () ->
@@ -92,6 +94,7 @@ public class DeliveryService {
       int attempts = m.getDeliveryAttempts() + 1;
       boolean giveUp = permanent || attempts >= MAX_ATTEMPTS;
       m.recordFailedAttempt(e.getMessage(), giveUp);
+      counters.failedAttempt(giveUp);
       if (giveUp) {
         em.persist(
             new TicketActivity(

@@ -25,6 +25,7 @@ public class IngestService {
   private static final int ATTEMPTS = 3;
 
   @Inject MessageIngestion ingestion;
+  @Inject OperationsCounters counters;
 
   /**
    * Stores a message exactly once. Delivering the same message again (same channel and external id)
@@ -37,7 +38,9 @@ public class IngestService {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        return ingestion.ingest(message);
+        IngestResult r = ingestion.ingest(message);
+        counters.stored(message.channel(), r);
+        return r;
       } catch (EJBException | PersistenceException e) {
         if (!isConstraintViolation(e)) {
           throw e;
@@ -87,8 +90,10 @@ public class IngestService {
       return out;
     }
     try {
-      for (IngestResult r : ingestion.ingestAll(messages)) {
-        out.add(new Outcome(r, null));
+      List<IngestResult> stored = ingestion.ingestAll(messages);
+      for (int i = 0; i < stored.size(); i++) {
+        counters.stored(messages.get(i).channel(), stored.get(i));
+        out.add(new Outcome(stored.get(i), null));
       }
       return out;
     } catch (RuntimeException batchFailed) {

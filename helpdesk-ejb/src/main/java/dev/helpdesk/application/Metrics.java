@@ -89,6 +89,45 @@ public class Metrics {
         byChannel);
   }
 
+  /** The operations gauges the database knows (the same on every node). */
+  public record Gauges(
+      long ticketsOpen,
+      long ticketsWaiting,
+      Instant oldestWaitingSince,
+      long outboundQueued,
+      long outboundFailed,
+      long agentsOnline) {}
+
+  public Gauges gauges() {
+    Object[] w =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*), min(waiting_since) from ticket"
+                        + " where status in ('NEW', 'OPEN') and waiting_since is not null")
+                .getSingleResult();
+    long open =
+        ((Number)
+                em.createNativeQuery("select count(*) from ticket where status in ('NEW', 'OPEN')")
+                    .getSingleResult())
+            .longValue();
+    Map<String, Long> delivery = new java.util.HashMap<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select delivery_status, count(*) from message"
+                    + " where delivery_status in ('QUEUED', 'FAILED') group by delivery_status")
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      delivery.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    return new Gauges(
+        open,
+        ((Number) w[0]).longValue(),
+        w[1] == null ? null : instant(w[1]),
+        delivery.getOrDefault("QUEUED", 0L),
+        delivery.getOrDefault("FAILED", 0L),
+        connections.countOnline());
+  }
+
   private static Query bind(Query q, List<Object> params) {
     for (int i = 0; i < params.size(); i++) {
       q.setParameter(i + 1, params.get(i));

@@ -54,6 +54,12 @@ public class ChatSessions {
 
   private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
   private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+  /** Shoppers' sockets open on this node (the operations metrics). */
+  public int open() {
+    return all.size();
+  }
+
   private final Consumer<RealtimeEvent> listener = this::onEvent;
 
   /** One open widget. */

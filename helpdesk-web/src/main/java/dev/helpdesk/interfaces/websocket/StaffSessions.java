@@ -70,6 +70,12 @@ public class StaffSessions {
   @Resource jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+
+  /** Staff sockets open on this node (the operations metrics). */
+  public int open() {
+    return sessions.size();
+  }
+
   private final Consumer<RealtimeEvent> listener = this::onEvent;
 
   /** What one socket has been sent; guarded by itself. */
