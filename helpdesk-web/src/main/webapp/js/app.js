@@ -329,6 +329,9 @@ function onEvent(f) {
     case 'presence':
       state.pane.presence(f);
       return;
+    case 'sla': // an SLA target is about to pass, or passed (docs/metrics.md)
+      toast(t(f.state === 'warning' ? 'slaWarning' : 'slaBreached', { r: `#${f.ticket}`, k: t(f.kind) }));
+      return;
     case 'notice': // a routing rule's "notify": to this agent, or to managers
       toast(t('ruleNotice', { s: f.text }));
       return;

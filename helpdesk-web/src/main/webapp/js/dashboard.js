@@ -14,7 +14,7 @@ const WORDS = {
     byTopic: 'Answered tickets by topic', byAgent: 'By agent', csv: 'Download CSV', agent: 'Agent', count: 'Count',
     median: 'Median', p90: '90th percentile', mean: 'Mean', FIRST_RESPONSE: 'First response', NEXT_RESPONSE: 'Next response',
     RESOLUTION: 'Resolution', open: 'Open', waiting: 'Waiting for us', oldest: 'Longest wait', online: 'Agents online',
-    created: 'Created today', solved: 'Solved today', frtMedian: 'First response today (median)', frtP90: 'First response today (p90)',
+    created: 'Created today', solved: 'Solved today', frtMedian: 'First response today (median)', frtP90: 'First response today (p90)', slaHit: 'First responses within SLA today',
     live: 'Live', reconnecting: 'Reconnecting…', none: '—', minutes: 'min',
     CHECKOUT: 'Checkout', PAYMENT: 'Payment', SHIPPING: 'Shipping', ORDER_STATUS: 'Order status', RETURNS: 'Returns',
     COUPONS: 'Coupons & pricing', ACCOUNT: 'Account', OTHER: 'Other',
@@ -27,7 +27,7 @@ const WORDS = {
     byTopic: 'التذاكر المُجاب عنها حسب الموضوع', byAgent: 'حسب الموظف', csv: 'تنزيل CSV', agent: 'الموظف', count: 'العدد',
     median: 'الوسيط', p90: 'المئين 90', mean: 'المتوسط', FIRST_RESPONSE: 'أول رد', NEXT_RESPONSE: 'الرد التالي',
     RESOLUTION: 'الحل', open: 'مفتوحة', waiting: 'بانتظارنا', oldest: 'أطول انتظار', online: 'موظفون متصلون',
-    created: 'أُنشئت اليوم', solved: 'حُلّت اليوم', frtMedian: 'أول رد اليوم (الوسيط)', frtP90: 'أول رد اليوم (المئين 90)',
+    created: 'أُنشئت اليوم', solved: 'حُلّت اليوم', frtMedian: 'أول رد اليوم (الوسيط)', frtP90: 'أول رد اليوم (المئين 90)', slaHit: 'الردود الأولى ضمن الاتفاقية اليوم',
     live: 'مباشر', reconnecting: 'إعادة الاتصال…', none: '—', minutes: 'د',
     CHECKOUT: 'إتمام الشراء', PAYMENT: 'الدفع', SHIPPING: 'الشحن', ORDER_STATUS: 'حالة الطلب', RETURNS: 'الإرجاع',
     COUPONS: 'الكوبونات والأسعار', ACCOUNT: 'الحساب', OTHER: 'أخرى',
@@ -79,7 +79,9 @@ async function tiles() {
     tile('created', num(o.created)),
     tile('solved', num(o.solved)),
     tile('frtMedian', minutes(o.firstResponse?.median)),
-    tile('frtP90', minutes(o.firstResponse?.p90)));
+    tile('frtP90', minutes(o.firstResponse?.p90)),
+    tile('slaHit', o.firstResponse?.slaHitRate == null ? w('none') : `${num(o.firstResponse.slaHitRate * 100)} %`,
+      o.firstResponse?.slaHitRate != null && o.firstResponse.slaHitRate < 0.9));
 }
 
 function chart(id, type, labels, datasets) {

@@ -163,8 +163,12 @@ public class Metrics {
   /** Only these facts: null fields do not filter. */
   public record Filter(String channel, Long teamId, Long agentId, String topic, String language) {}
 
-  /** One group: how many waits, and their median, 90th percentile and mean in seconds. */
-  public record Row(String key, long count, double median, double p90, double mean) {}
+  /**
+   * One group: how many waits, their median, 90th percentile and mean in seconds, and the share of
+   * those with an SLA target that met it (null: none had one).
+   */
+  public record Row(
+      String key, long count, double median, double p90, double mean, Double slaHitRate) {}
 
   /**
    * @param by one of {@link #BY}'s keys
@@ -195,7 +199,9 @@ public class Metrics {
             .append(col)
             .append("), avg(cast(")
             .append(col)
-            .append(" as double precision)) from metric_fact f")
+            .append(" as double precision)),")
+            .append(" avg(case when f.sla_met = true then 1.0 when f.sla_met = false then 0.0 end)")
+            .append(" from metric_fact f")
             .append(" left join team tm on tm.id = f.team_id")
             .append(" left join agent a on a.id = f.agent_id")
             .append(" where f.kind = ?1 and f.ended_at >= ?2 and f.ended_at < ?3");
@@ -222,7 +228,8 @@ public class Metrics {
               count,
               round(((Number) r[2]).doubleValue()),
               round(((Number) r[3]).doubleValue()),
-              round(((Number) r[4]).doubleValue())));
+              round(((Number) r[4]).doubleValue()),
+              r[5] == null ? null : Math.round(((Number) r[5]).doubleValue() * 1000) / 1000.0));
     }
     return out;
   }

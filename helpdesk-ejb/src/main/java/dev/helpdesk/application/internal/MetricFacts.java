@@ -3,6 +3,7 @@ package dev.helpdesk.application.internal;
 import dev.helpdesk.domain.model.agent.Agent;
 import dev.helpdesk.domain.model.metrics.MetricFact;
 import dev.helpdesk.domain.model.metrics.MetricFact.Kind;
+import dev.helpdesk.domain.model.metrics.SlaPolicy;
 import dev.helpdesk.domain.model.routing.BusinessHours;
 import dev.helpdesk.domain.model.routing.RuleException;
 import dev.helpdesk.domain.model.ticket.Ticket;
@@ -31,7 +32,10 @@ public class MetricFacts {
     Instant waited = t.getWaitingSince();
     if (waited != null) {
       Kind kind = t.getFirstResponseAt() == null ? Kind.FIRST_RESPONSE : Kind.NEXT_RESPONSE;
-      em.persist(new MetricFact(kind, dimensions(t, agent), waited, at, 0, calendar(t)));
+      BusinessHours calendar = calendar(t);
+      MetricFact f = new MetricFact(kind, dimensions(t, agent), waited, at, 0, calendar);
+      f.judge(policy(t), calendar);
+      em.persist(f);
     }
     t.agentReplied(at);
   }
@@ -40,14 +44,39 @@ public class MetricFacts {
    * The ticket was just solved: its resolution, for the segment since it was created or reopened.
    */
   public void solved(Ticket t, Agent agent, Instant at) {
-    em.persist(
+    BusinessHours calendar = calendar(t);
+    MetricFact f =
         new MetricFact(
             Kind.RESOLUTION,
             dimensions(t, agent != null ? agent : t.getAssignee()),
             t.segmentStartedAt(),
             at,
             t.getReopenCount() + 1,
-            calendar(t)));
+            calendar);
+    f.judge(policy(t), calendar);
+    em.persist(f);
+  }
+
+  /** The ticket's SLA policy: the one a rule applied, else its team's; null: none. */
+  private SlaPolicy policy(Ticket t) {
+    String name = t.getSlaPolicy();
+    if (name == null && t.getTeam() != null) {
+      name =
+          (String)
+              em.createNativeQuery("select sla_policy from team where id = ?1")
+                  .setParameter(1, t.getTeam().getId())
+                  .getResultStream()
+                  .findFirst()
+                  .orElse(null);
+    }
+    if (name == null) {
+      return null;
+    }
+    return em.createQuery("select p from SlaPolicy p where p.name = :n", SlaPolicy.class)
+        .setParameter("n", name)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   private static MetricFact.Dimensions dimensions(Ticket t, Agent agent) {

@@ -80,6 +80,13 @@ public class MetricFact {
   @Column(name = "local_weekday", nullable = false)
   private int localWeekday;
 
+  /** The SLA target this wait had, in seconds (null: no SLA), and whether it was met. */
+  @Column(name = "sla_target_seconds")
+  private Long slaTargetSeconds;
+
+  @Column(name = "sla_met")
+  private Boolean slaMet;
+
   protected MetricFact() {}
 
   /** The dimensions of a ticket at the moment a wait ends. */
@@ -108,6 +115,23 @@ public class MetricFact {
     ZonedDateTime local = startedAt.atZone(calendar.zone());
     this.localHour = local.getHour();
     this.localWeekday = local.getDayOfWeek().getValue();
+  }
+
+  /**
+   * Judges the wait against a policy's target: met when it ended by the deadline the SLA clock
+   * announces (the target counted in the team's business hours, or around the clock).
+   */
+  public void judge(SlaPolicy policy, BusinessHours calendar) {
+    Long target = policy == null ? null : policy.target(kind);
+    if (target != null) {
+      slaTargetSeconds = target;
+      BusinessHours clock = policy.isBusinessHours() ? calendar : BusinessHours.ALWAYS;
+      slaMet = !endedAt.isAfter(clock.plus(startedAt, target));
+    }
+  }
+
+  public Boolean getSlaMet() {
+    return slaMet;
   }
 
   public Kind getKind() {

@@ -153,32 +153,65 @@ public final class BusinessHours {
     if (!to.isAfter(from)) {
       return 0;
     }
-    ZonedDateTime start = from.atZone(zone);
-    LocalDate last = to.atZone(zone).toLocalDate();
     long total = 0;
-    for (LocalDate d = start.toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-      if (holidays.contains(d)) {
-        continue;
-      }
-      List<LocalTime[]> open =
-          week == null
-              ? List.<LocalTime[]>of(new LocalTime[] {LocalTime.MIN, LocalTime.MAX})
-              : week.getOrDefault(d.getDayOfWeek(), List.of());
-      for (LocalTime[] r : open) {
-        Instant a = d.atTime(r[0]).atZone(zone).toInstant();
-        Instant b =
-            (r[1].equals(LocalTime.MAX)
-                    ? d.plusDays(1).atStartOfDay(zone)
-                    : d.atTime(r[1]).atZone(zone))
-                .toInstant();
-        Instant lo = a.isAfter(from) ? a : from;
-        Instant hi = b.isBefore(to) ? b : to;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      for (Instant[] r : openings(d)) {
+        Instant lo = r[0].isAfter(from) ? r[0] : from;
+        Instant hi = r[1].isBefore(to) ? r[1] : to;
         if (hi.isAfter(lo)) {
           total += java.time.Duration.between(lo, hi).toSeconds();
         }
       }
     }
     return total;
+  }
+
+  /**
+   * The moment {@code seconds} of opening time have passed since {@code from} (an SLA's deadline in
+   * business hours): a 4-hour target for a question asked on Thursday at 16:00 in a Sunday to
+   * Thursday, 09:00–17:00 week is due on Sunday at 12:00.
+   */
+  public Instant plus(Instant from, long seconds) {
+    long left = seconds;
+    LocalDate d = from.atZone(zone).toLocalDate();
+    for (int day = 0; day < 3660; day++, d = d.plusDays(1)) {
+      for (Instant[] r : openings(d)) {
+        Instant lo = r[0].isAfter(from) ? r[0] : from;
+        if (!r[1].isAfter(lo)) {
+          continue;
+        }
+        long here = java.time.Duration.between(lo, r[1]).toSeconds();
+        if (left <= here) {
+          return lo.plusSeconds(left);
+        }
+        left -= here;
+      }
+    }
+    throw new IllegalStateException("never open long enough");
+  }
+
+  /** The day's opening intervals as instants, in order; none on a holiday. */
+  private List<Instant[]> openings(LocalDate d) {
+    if (holidays.contains(d)) {
+      return List.of();
+    }
+    List<LocalTime[]> open =
+        week == null
+            ? List.<LocalTime[]>of(new LocalTime[] {LocalTime.MIN, LocalTime.MAX})
+            : week.getOrDefault(d.getDayOfWeek(), List.of());
+    List<Instant[]> out = new ArrayList<>();
+    for (LocalTime[] r : open) {
+      Instant a = d.atTime(r[0]).atZone(zone).toInstant();
+      Instant b =
+          (r[1].equals(LocalTime.MAX)
+                  ? d.plusDays(1).atStartOfDay(zone)
+                  : d.atTime(r[1]).atZone(zone))
+              .toInstant();
+      out.add(new Instant[] {a, b});
+    }
+    out.sort(java.util.Comparator.comparing(r -> r[0]));
+    return out;
   }
 
   private static List<DayOfWeek> days(String s, String part) {

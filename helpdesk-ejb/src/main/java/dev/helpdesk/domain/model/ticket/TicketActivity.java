@@ -39,7 +39,11 @@ public class TicketActivity {
     /** Routing gave the ticket a topic, or an agent corrected it. */
     TOPIC_SET,
     /** A routing rule fired: which one and what it did. */
-    RULE_APPLIED
+    RULE_APPLIED,
+    /** Most of an SLA target has passed without the answer (docs/metrics.md). */
+    SLA_WARNING,
+    /** An SLA target passed without the answer. */
+    SLA_BREACHED
   }
 
   @Id

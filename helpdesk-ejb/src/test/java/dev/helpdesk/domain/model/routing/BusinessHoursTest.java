@@ -96,4 +96,20 @@ class BusinessHoursTest {
         riyadh.seconds(
             Instant.parse("2026-11-27T08:00:00Z"), Instant.parse("2026-11-27T12:00:00Z")));
   }
+
+  @Test
+  void aDeadlineInBusinessHoursSkipsClosedTimeAndHolidays() {
+    // 4 hours from Wednesday 25 Nov 16:00 Riyadh: one hour on Wednesday, Thursday is Eid, the
+    // weekend, three hours on Sunday: Sunday 29 Nov 12:00 Riyadh
+    Instant asked = Instant.parse("2026-11-25T13:00:00Z");
+    assertEquals(Instant.parse("2026-11-29T09:00:00Z"), riyadh.plus(asked, 4 * 3600));
+    // within the same opening: the plain sum; always open: the plain sum
+    assertEquals(
+        Instant.parse("2026-11-23T07:30:00Z"),
+        riyadh.plus(Instant.parse("2026-11-23T07:00:00Z"), 1800));
+    assertEquals(asked.plusSeconds(90_000), BusinessHours.ALWAYS.plus(asked, 90_000));
+    // the deadline and the seconds agree
+    Instant due = riyadh.plus(asked, 4 * 3600);
+    assertEquals(4 * 3600, riyadh.seconds(asked, due));
+  }
 }
