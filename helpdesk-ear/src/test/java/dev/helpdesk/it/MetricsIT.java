@@ -152,6 +152,24 @@ public class MetricsIT {
   }
 
   @Test
+  void aTicketOfATeamWithoutAnSlaPolicyIsMeasuredWithoutATarget() {
+    long id = inbound("Do you gift wrap?");
+    Api.Response team = admin.post("api/v1/teams", Map.of("name", "Wrap " + run));
+    assertEquals(201, team.status(), team.toString());
+    long teamId = team.json().getJsonNumber("id").longValue();
+    assertEquals(
+        200, admin.put("api/v1/agents/" + agentId, Map.of("teamIds", List.of(teamId))).status());
+    assertEquals(
+        200, admin.put("api/v1/tickets/" + id + "/team", Map.of("teamId", teamId)).status());
+    reply(id, "SOLVED");
+    JsonArray first = report("FIRST_RESPONSE", "&team=" + teamId);
+    assertEquals(1, count(first), first.toString());
+    JsonObject row = first.getJsonObject(0);
+    assertTrue(!row.containsKey("slaHitRate") || row.isNull("slaHitRate"), row.toString());
+    assertEquals(1, count(report("RESOLUTION", "&team=" + teamId)));
+  }
+
+  @Test
   void reportsAreForManagersAndBadParametersAreNamed() {
     assertEquals(403, agent.get("api/v1/metrics/response-times").status());
     assertEquals(403, agent.get("api/v1/metrics/overview").status());

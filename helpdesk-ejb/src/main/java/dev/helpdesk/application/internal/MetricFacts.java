@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Records response-time facts as they happen, in the transaction that makes them happen
@@ -61,13 +62,12 @@ public class MetricFacts {
   private SlaPolicy policy(Ticket t) {
     String name = t.getSlaPolicy();
     if (name == null && t.getTeam() != null) {
-      name =
-          (String)
-              em.createNativeQuery("select sla_policy from team where id = ?1")
-                  .setParameter(1, t.getTeam().getId())
-                  .getResultStream()
-                  .findFirst()
-                  .orElse(null);
+      // a team without a default policy answers one row holding null
+      List<?> team =
+          em.createNativeQuery("select sla_policy from team where id = ?1")
+              .setParameter(1, t.getTeam().getId())
+              .getResultList();
+      name = team.isEmpty() ? null : (String) team.get(0);
     }
     if (name == null) {
       return null;
