@@ -564,9 +564,15 @@ public class TicketService {
     return TicketAccess.visible(em, caller, id);
   }
 
+  /**
+   * The ticket, locked for this change and read afresh under the lock: routing, ingest and the
+   * other agents' changes lock the same row, so a change waits for one in flight instead of failing
+   * on its version at commit.
+   */
   private Ticket writable(Caller caller, long id) {
     Ticket t = visible(caller, id);
     requireStaff(caller);
+    em.refresh(t, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (t.getMergedInto() != null) {
       throw new ConflictException(
           "ticket #" + id + " was merged into #" + t.getMergedInto().getId());
