@@ -365,6 +365,7 @@ public class TicketService {
   public MessageView note(Caller caller, long ticketId, String text) {
     Ticket t = visible(caller, ticketId);
     requireStaff(caller);
+    em.refresh(t, LockModeType.PESSIMISTIC_WRITE); // as writable(), but a closed ticket takes notes
     Message m = Message.note(t, agent(caller), requireText(text, null));
     em.persist(m);
     t.touch(Instant.now());
@@ -434,7 +435,7 @@ public class TicketService {
   public TicketSummary changeStatus(Caller caller, long ticketId, TicketStatus status) {
     Ticket t = visible(caller, ticketId);
     requireStaff(caller);
-    em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    em.refresh(t, LockModeType.PESSIMISTIC_WRITE); // as writable(): wait for a change in flight
     changeStatus(t, agent(caller), status, Instant.now());
     fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     return TicketSummary.of(t);
@@ -572,7 +573,7 @@ public class TicketService {
   private Ticket writable(Caller caller, long id) {
     Ticket t = visible(caller, id);
     requireStaff(caller);
-    em.refresh(t, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(t, LockModeType.PESSIMISTIC_WRITE);
     if (t.getMergedInto() != null) {
       throw new ConflictException(
           "ticket #" + id + " was merged into #" + t.getMergedInto().getId());
