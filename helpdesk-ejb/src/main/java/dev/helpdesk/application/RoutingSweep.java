@@ -1,6 +1,7 @@
 package dev.helpdesk.application;
 
 import dev.helpdesk.connectors.spi.Channel;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
  * </ul>
  */
 @Singleton
+@DependsOn("SchemaMigrations") // its timer fired during the first start's migrations
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RoutingSweep {
   private static final Logger LOG = Logger.getLogger(RoutingSweep.class.getName());
