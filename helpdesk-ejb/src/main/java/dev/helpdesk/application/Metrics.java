@@ -81,7 +81,7 @@ public class Metrics {
     return new Overview(
         byChannel.values().stream().mapToLong(Long::longValue).sum(),
         ((Number) w[0]).longValue(),
-        w[1] == null ? null : instant(w[1]),
+        SlaClock.instant(w[1]),
         connections.countOnline(),
         createdCount,
         solved.isEmpty() ? 0 : solved.get(0).count(),
@@ -122,7 +122,7 @@ public class Metrics {
     return new Gauges(
         open,
         ((Number) w[0]).longValue(),
-        w[1] == null ? null : instant(w[1]),
+        SlaClock.instant(w[1]),
         delivery.getOrDefault("QUEUED", 0L),
         delivery.getOrDefault("FAILED", 0L),
         connections.countOnline());
@@ -133,19 +133,6 @@ public class Metrics {
       q.setParameter(i + 1, params.get(i));
     }
     return q;
-  }
-
-  private static Instant instant(Object o) {
-    if (o instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    return Instant.parse(o.toString());
   }
 
   /** What a report may be grouped by, and the SQL that names each group. */

@@ -192,6 +192,10 @@ public class SlaClock {
     }
   }
 
+  /**
+   * A timestamp column as the JDBC driver hands it over (H2 and PostgreSQL differ); null stays
+   * null.
+   */
   static Instant instant(Object o) {
     if (o == null) {
       return null;

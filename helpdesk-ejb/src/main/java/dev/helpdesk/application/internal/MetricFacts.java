@@ -24,6 +24,7 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class MetricFacts {
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.helpdesk.application.SlaPolicies policies;
 
   /**
    * A human agent replied in public at {@code at}: the wait that ends (the first response, or a
@@ -69,14 +70,7 @@ public class MetricFacts {
               .getResultList();
       name = team.isEmpty() ? null : (String) team.get(0);
     }
-    if (name == null) {
-      return null;
-    }
-    return em.createQuery("select p from SlaPolicy p where p.name = :n", SlaPolicy.class)
-        .setParameter("n", name)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+    return name == null ? null : policies.byName(name);
   }
 
   private static MetricFact.Dimensions dimensions(Ticket t, Agent agent) {
