@@ -255,6 +255,16 @@ function markSeen(s) {
   row?.querySelector('.new')?.remove();
 }
 
+/** The running SLA target's due time: "SLA 12m", amber in its last quarter hour, red once overdue. */
+function slaBadge(s, now) {
+  if (!s.slaDueAt) return null;
+  const left = Date.parse(s.slaDueAt) - now;
+  const cls = left < 0 ? 'sla-breached' : left < 15 * 60000 ? 'sla-soon' : 'sla-ok';
+  return h('span', { class: `badge sla ${cls}`, dataset: { sla: s.slaKind },
+    title: t('slaDue', { kind: t(s.slaKind), t: new Date(s.slaDueAt).toLocaleString() }),
+    text: left < 0 ? t('slaOverdue', { t: duration(-left) }) : t('slaLeft', { t: duration(left) }) });
+}
+
 function renderList() {
   const now = Date.now();
   const rows = state.order.map((id) => {
@@ -276,6 +286,7 @@ function renderList() {
       unread ? h('span', { class: 'badge new', text: t('newMarker') }) : null,
       h('span', { class: `badge st-${s.status}`, text: t(s.status) }),
       s.priority !== 'NORMAL' ? h('span', { class: `badge pr-${s.priority}`, text: t(s.priority) }) : null,
+      slaBadge(s, now),
       h('span', { class: 'assignee', text: s.assignee?.name ?? t('unassignedShort') }),
       h('span', { class: 'ref', text: s.reference }))));
   });
@@ -329,9 +340,13 @@ function onEvent(f) {
     case 'presence':
       state.pane.presence(f);
       return;
-    case 'sla': // an SLA target is about to pass, or passed (docs/metrics.md)
+    case 'sla': { // the due time moved; an SLA target is about to pass, or passed (docs/metrics.md)
+      const s = state.tickets.get(f.ticket);
+      if (s) { s.slaKind = f.kind; s.slaDueAt = f.due; renderList(); }
+      if (f.state === 'due') return;
       toast(t(f.state === 'warning' ? 'slaWarning' : 'slaBreached', { r: `#${f.ticket}`, k: t(f.kind) }));
       return;
+    }
     case 'notice': // a routing rule's "notify": to this agent, or to managers
       toast(t('ruleNotice', { s: f.text }));
       return;

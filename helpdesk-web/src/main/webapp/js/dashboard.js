@@ -16,6 +16,11 @@ const WORDS = {
     RESOLUTION: 'Resolution', open: 'Open', waiting: 'Waiting for us', oldest: 'Longest wait', online: 'Agents online',
     created: 'Created today', solved: 'Solved today', frtMedian: 'First response today (median)', frtP90: 'First response today (p90)', slaHit: 'First responses within SLA today',
     live: 'Live', reconnecting: 'Reconnecting…', none: '—', minutes: 'min',
+    agent: 'Agent', periodTitle: 'Selected period', pCreated: 'Created', pSolved: 'Solved', chatWait: 'Chat wait (median)',
+    handle: 'Handle time (median)', selfServed: 'Self-served chats (FAQ)', csatScore: 'CSAT (satisfied)', csatAnswers: 'CSAT answers',
+    trend: 'Created and solved per day', byChannelMix: 'Channel mix (answered tickets)', csatByChannel: 'Satisfaction by channel (% satisfied)',
+    heatmap: 'Questions by hour and weekday', volume: 'Volume', csat: 'CSAT', createdS: 'Created', solvedS: 'Solved',
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], HANDLE: 'Handle time',
     CHECKOUT: 'Checkout', PAYMENT: 'Payment', SHIPPING: 'Shipping', ORDER_STATUS: 'Order status', RETURNS: 'Returns',
     COUPONS: 'Coupons & pricing', ACCOUNT: 'Account', OTHER: 'Other',
   },
@@ -29,6 +34,11 @@ const WORDS = {
     RESOLUTION: 'الحل', open: 'مفتوحة', waiting: 'بانتظارنا', oldest: 'أطول انتظار', online: 'موظفون متصلون',
     created: 'أُنشئت اليوم', solved: 'حُلّت اليوم', frtMedian: 'أول رد اليوم (الوسيط)', frtP90: 'أول رد اليوم (المئين 90)', slaHit: 'الردود الأولى ضمن الاتفاقية اليوم',
     live: 'مباشر', reconnecting: 'إعادة الاتصال…', none: '—', minutes: 'د',
+    agent: 'الموظف', periodTitle: 'الفترة المختارة', pCreated: 'أُنشئت', pSolved: 'حُلّت', chatWait: 'انتظار المحادثة (الوسيط)',
+    handle: 'وقت المعالجة (الوسيط)', selfServed: 'محادثات حُلّت ذاتياً (الأسئلة الشائعة)', csatScore: 'الرضا (راضون)', csatAnswers: 'إجابات الاستطلاع',
+    trend: 'التذاكر المُنشأة والمحلولة يومياً', byChannelMix: 'توزيع القنوات (تذاكر مُجاب عنها)', csatByChannel: 'الرضا حسب القناة (% راضون)',
+    heatmap: 'الأسئلة حسب الساعة ويوم الأسبوع', volume: 'الحجم', csat: 'الرضا', createdS: 'أُنشئت', solvedS: 'حُلّت',
+    days: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'], HANDLE: 'وقت المعالجة',
     CHECKOUT: 'إتمام الشراء', PAYMENT: 'الدفع', SHIPPING: 'الشحن', ORDER_STATUS: 'حالة الطلب', RETURNS: 'الإرجاع',
     COUPONS: 'الكوبونات والأسعار', ACCOUNT: 'الحساب', OTHER: 'أخرى',
   },
@@ -56,7 +66,7 @@ function filters() {
   midnight.setHours(0, 0, 0, 0);
   const from = days === 1 ? midnight : new Date(Date.now() - days * 86400000);
   const q = new URLSearchParams({ from: from.toISOString(), hours: f.hours.value });
-  for (const k of ['channel', 'team', 'topic', 'language']) if (f[k].value) q.set(k, f[k].value);
+  for (const k of ['channel', 'team', 'agent', 'topic', 'language']) if (f[k].value) q.set(k, f[k].value);
   return q;
 }
 
@@ -94,11 +104,55 @@ function chart(id, type, labels, datasets) {
   });
 }
 
+const percent = (x) => (x == null ? w('none') : `${num(x * 100)} %`);
+
+async function period() {
+  const s = await get(`metrics/summary?${filters()}`);
+  const tile = (key, value, warn = false) => h('div', { class: `tile${warn ? ' warn' : ''}`, dataset: { tile: key } },
+    h('span', { class: 'v', text: value }), h('span', { class: 'k', text: w(key) }));
+  $('#period').replaceChildren(
+    tile('pCreated', num(s.created)),
+    tile('pSolved', num(s.solved)),
+    tile('chatWait', minutes(s.chatWait?.median)),
+    tile('handle', minutes(s.handle?.median)),
+    tile('selfServed', s.chats ? `${num(s.selfServed)} · ${percent(s.selfServed / s.chats)}` : num(s.selfServed)),
+    tile('csatScore', percent(s.csat?.satisfied), s.csat?.satisfied != null && s.csat.satisfied < 0.8),
+    tile('csatAnswers', s.csat ? `${num(s.csat.answered)} / ${num(s.csat.sent)}` : w('none')));
+}
+
+async function heatmap() {
+  const rows = await get(`metrics/response-times?kind=FIRST_RESPONSE&by=weekday-hour&${filters()}`);
+  const kind = $('#heat-kind').value;
+  const cells = new Map(rows.map((r) => [r.key, r]));
+  const value = (r) => (r ? (kind === 'count' ? r.count : r.median / 60) : 0);
+  const max = Math.max(1, ...rows.map(value));
+  $('#heat thead').replaceChildren(h('tr', {}, h('th'), ...[...Array(24).keys()].map((x) => h('th', { text: num(x) }))));
+  $('#heat tbody').replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((d) => h('tr', {}, h('th', { scope: 'row', text: w('days')[d - 1] }),
+    ...[...Array(24).keys()].map((x) => {
+      const r = cells.get(`${d}-${x}`);
+      const v = value(r);
+      const a = r ? 0.12 + 0.88 * (v / max) : 0;
+      return h('td', { text: r ? num(v, kind === 'count' ? 0 : 1) : '',
+        title: r ? `${w('days')[d - 1]} ${x}:00 · ${w('count')} ${num(r.count)} · ${w('median')} ${minutes(r.median)}` : '',
+        style: r ? `background: rgba(31, 95, 191, ${a.toFixed(2)}); color: ${a > 0.55 ? '#fff' : 'inherit'}` : 'background: #eef1f4' });
+    }))));
+}
+
 async function reports() {
   const q = filters();
   const report = (kind, by) => get(`metrics/response-times?kind=${kind}&by=${by}&${q}`);
-  const [hours, channels, topics] = await Promise.all([
-    report('FIRST_RESPONSE', 'hour'), report('FIRST_RESPONSE', 'channel'), report('FIRST_RESPONSE', 'topic')]);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [hours, channels, topics, trend, csat] = await Promise.all([
+    report('FIRST_RESPONSE', 'hour'), report('FIRST_RESPONSE', 'channel'), report('FIRST_RESPONSE', 'topic'),
+    get(`metrics/trend?zone=${encodeURIComponent(zone)}&${q}`), get(`metrics/csat?by=channel&${q}`), period(), heatmap()]);
+  const day = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en', { month: 'short', day: 'numeric' });
+  chart('chart-trend', 'line', trend.map((d) => day.format(new Date(`${d.day}T12:00:00`))), [
+    { label: w('createdS'), data: trend.map((d) => d.created), borderColor: '#1f5fbf', backgroundColor: '#1f5fbf' },
+    { label: w('solvedS'), data: trend.map((d) => d.solved), borderColor: '#17663a', backgroundColor: '#17663a' }]);
+  chart('chart-mix', 'doughnut', channels.map((r) => r.key), [{ data: channels.map((r) => r.count),
+    backgroundColor: ['#1f5fbf', '#17663a', '#e6a23c', '#b3261e', '#7b4fb5', '#2aa1a1', '#8a6d3b', '#9aa4ae'] }]);
+  chart('chart-csat', 'bar', csat.map((r) => r.key), [{ label: w('csatScore'),
+    data: csat.map((r) => (r.satisfied == null ? 0 : r.satisfied * 100)), backgroundColor: '#17663a' }]);
   const byHour = new Map(hours.map((r) => [Number(r.key), r.median / 60]));
   chart('chart-hour', 'bar', [...Array(24).keys()].map((x) => num(x)),
     [{ label: w('median'), data: [...Array(24).keys()].map((x) => byHour.get(x) ?? 0), backgroundColor: '#1f5fbf' }]);
@@ -112,16 +166,20 @@ async function reports() {
 
 async function table() {
   const kind = $('#table-kind').value;
-  lastRows = await get(`metrics/response-times?kind=${kind}&by=agent&${filters()}`);
+  const [rows, csat] = await Promise.all([get(`metrics/response-times?kind=${kind}&by=agent&${filters()}`),
+    get(`metrics/csat?by=agent&${filters()}`)]);
+  const satisfied = new Map(csat.map((r) => [r.key, r]));
+  lastRows = rows.map((r) => ({ ...r, csat: satisfied.get(r.key)?.satisfied ?? null, csatAnswers: satisfied.get(r.key)?.answered ?? 0 }));
   $('#table tbody').replaceChildren(...lastRows.map((r) => h('tr', {},
     h('td', { dir: 'auto', text: r.key }), h('td', { text: num(r.count) }), h('td', { text: minutes(r.median) }),
-    h('td', { text: minutes(r.p90) }), h('td', { text: minutes(r.mean) }))));
+    h('td', { text: minutes(r.p90) }), h('td', { text: minutes(r.mean) }),
+    h('td', { text: r.csat == null ? w('none') : `${percent(r.csat)} (${num(r.csatAnswers)})` }))));
 }
 
 function csv() {
   const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  const lines = [['agent', 'count', 'median_seconds', 'p90_seconds', 'mean_seconds'],
-    ...lastRows.map((r) => [r.key, r.count, r.median, r.p90, r.mean])].map((l) => l.map(cell).join(','));
+  const lines = [['agent', 'count', 'median_seconds', 'p90_seconds', 'mean_seconds', 'csat_satisfied', 'csat_answers'],
+    ...lastRows.map((r) => [r.key, r.count, r.median, r.p90, r.mean, r.csat ?? '', r.csatAnswers])].map((l) => l.map(cell).join(','));
   const a = h('a', { href: URL.createObjectURL(new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' })),
     download: `response-times-${$('#table-kind').value.toLowerCase()}.csv` });
   document.body.append(a);
@@ -142,13 +200,16 @@ async function start() {
   setLanguage(new URLSearchParams(location.search).get('lang') ?? mine ?? 'en');
   if (!me.roles.includes('MANAGER') && !me.roles.includes('ADMIN')) { $('#signin').hidden = false; return; }
   setCsrf(me.csrfToken);
-  const teams = await get('teams');
+  const [teams, agents] = await Promise.all([get('teams'), get('agents')]);
   $('#filters').elements.team.append(...teams.map((t) => h('option', { value: t.id, text: t.name })));
-  for (const id of ['filters', 'tiles', 'charts', 'table']) $(`#${id}`).hidden = false;
+  $('#filters').elements.agent.append(...agents.map((a) => h('option', { value: a.id, text: a.displayName })));
+  for (const id of ['filters', 'tiles', 'period-title', 'period', 'charts', 'heatmap', 'table']) $(`#${id}`).hidden = false;
   await Promise.all([tiles(), reports()]);
   document.body.dataset.loaded = 'true';
+  performance.mark('dashboard-loaded'); // the first load's time (DashboardBench)
   $('#filters').onchange = () => { tiles(); reports(); };
   $('#table-kind').onchange = table;
+  $('#heat-kind').onchange = heatmap;
   $('#csv').onclick = csv;
   $('#lang').onchange = () => { setLanguage($('#lang').value); tiles(); reports(); };
   new StaffStream({

@@ -33,6 +33,8 @@
     reconnecting: "إعادة الاتصال…", close: "إغلاق", you: "أنت",
     suggested: "مقالات قد تجيب سؤالك", answered: "أجاب هذا عن سؤالي", person: "لا، أريد التحدث مع شخص",
     thanks: "يسعدنا ذلك! أُغلقت المحادثة، ويمكنك الكتابة في أي وقت.", back: "رجوع",
+    scores: ["سيئ جداً", "ضعيف", "مقبول", "جيد", "ممتاز"], comment: "تعليق (اختياري)",
+    rate: "إرسال التقييم", rated: "شكراً على تقييمك!",
     topics: {checkout: "إتمام الشراء", payment: "الدفع", shipping: "الشحن والتوصيل",
       "order-status": "حالة الطلب", returns: "الإرجاع والاسترداد", other: "أخرى"}
   } : {
@@ -44,7 +46,8 @@
     start: "Start chat", reconnecting: "Reconnecting…", close: "Close", you: "You",
     suggested: "Articles that may answer your question", answered: "This answered my question",
     person: "No, talk to a person", thanks: "Glad it helped! The chat is closed; write any time.",
-    back: "Back",
+    back: "Back", scores: ["Very poor", "Poor", "OK", "Good", "Excellent"],
+    comment: "Comment (optional)", rate: "Send rating", rated: "Thank you for your rating!",
     topics: {checkout: "Checkout", payment: "Payment", shipping: "Shipping & delivery",
       "order-status": "Order status", returns: "Returns & refunds", other: "Other"}
   };
@@ -260,6 +263,10 @@
         log.appendChild(bubble("hd-bot", null, T.thanks));
         log.scrollTop = log.scrollHeight;
         break;
+      case "csat-saved":
+        var card = log.querySelector('.hd-csat[data-survey="' + f.survey + '"]');
+        if (card) card.replaceChildren(el("p", "hd-csat-done", T.rated + " " + "★★★★★".slice(0, f.score)));
+        break;
       case "contact-saved":
         state.emailGiven = true;
         save();
@@ -374,6 +381,7 @@
     if (mine) setStatus(li, m.status === "read" ? T.read : T.delivered);
     if (!mine) typingLine.textContent = "";
     if (m.from === "bot" && m.article) li.appendChild(answerButtons(m.article));
+    if (m.from === "bot" && m.survey) li.appendChild(surveyCard(m.survey));
     log.scrollTop = log.scrollHeight;
   }
 
@@ -525,6 +533,48 @@
     row.appendChild(yes);
     row.appendChild(no);
     return row;
+  }
+
+  /** The satisfaction card of a survey message: scores 1-5, an optional comment. */
+  function surveyCard(survey) {
+    var form = el("form", "hd-csat");
+    form.setAttribute("data-survey", survey);
+    var chosen = 0;
+    var row = el("div", "hd-csat-scores");
+    row.setAttribute("role", "radiogroup");
+    for (var i = 1; i <= 5; i++) {
+      (function (score) {
+        var b = el("button", "hd-csat-score", String(score));
+        b.type = "button";
+        b.title = T.scores[score - 1];
+        b.setAttribute("aria-label", score + " – " + T.scores[score - 1]);
+        b.setAttribute("data-score", String(score));
+        b.addEventListener("click", function () {
+          chosen = score;
+          row.querySelectorAll("button").forEach(function (x) {
+            x.setAttribute("aria-pressed", String(Number(x.getAttribute("data-score")) === score));
+          });
+          send.disabled = false;
+        });
+        row.appendChild(b);
+      })(i);
+    }
+    var comment = el("textarea", "hd-csat-comment");
+    comment.rows = 2;
+    comment.maxLength = 2000;
+    comment.placeholder = T.comment;
+    var send = el("button", "hd-csat-send", T.rate);
+    send.type = "submit";
+    send.disabled = true;
+    form.appendChild(row);
+    form.appendChild(comment);
+    form.appendChild(send);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!chosen) return;
+      sendFrame({type: "csat", survey: survey, score: chosen, comment: comment.value.trim() || null});
+    });
+    return form;
   }
 
   /** For single-page checkouts: tell the helpdesk the shopper moved on. */

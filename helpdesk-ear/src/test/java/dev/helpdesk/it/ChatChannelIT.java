@@ -166,6 +166,68 @@ class ChatChannelIT {
     }
   }
 
+  /**
+   * CSAT in the chat (docs/metrics.md): solving the chat puts a survey card in the widget at once;
+   * the shopper's score and comment are stored; a survey of another conversation or a score out of
+   * range gets an error frame and the connection stays usable.
+   */
+  @Test
+  void solvingAChatOffersASurveyCardTheShopperAnswers() throws Exception {
+    try (ChatClient c = greeted()) {
+      c.send(say("k1", "Did my coupon apply?"));
+      long ticket = c.next("ack").getJsonNumber("ticket").longValue();
+      Api.Response r =
+          admin.post(
+              "api/v1/tickets/" + ticket + "/replies",
+              Map.of("text", "Yes, 10% off.", "status", "SOLVED"));
+      assertEquals(202, r.status(), r.toString());
+      JsonObject card =
+          c.next(f -> f.containsKey("survey") && !f.isNull("survey"), "the survey card");
+      assertEquals("bot", card.getString("from"));
+      String survey = card.getString("survey");
+
+      c.send(
+          Json.createObjectBuilder()
+              .add("type", "csat")
+              .add("survey", survey)
+              .add("score", 7)
+              .build());
+      assertEquals("invalid", c.next("error").getString("code"));
+      c.send(
+          Json.createObjectBuilder()
+              .add("type", "csat")
+              .add("survey", "someone-elses-survey")
+              .add("score", 5)
+              .build());
+      assertEquals("not-found", c.next("error").getString("code"));
+      c.send(
+          Json.createObjectBuilder()
+              .add("type", "csat")
+              .add("survey", survey)
+              .add("score", 2)
+              .add("comment", "It took long")
+              .build());
+      JsonObject saved = c.next("csat-saved");
+      assertEquals(2, saved.getInt("score"));
+      assertTrue(
+          admin
+              .get("api/v1/tickets/" + ticket)
+              .json()
+              .getJsonArray("activities")
+              .toString()
+              .contains("2/5 “It took long”"));
+      JsonObject row =
+          ((jakarta.json.JsonArray)
+                  admin
+                      .get(
+                          "api/v1/metrics/csat?channel=CHAT&from="
+                              + java.time.Instant.now().minusSeconds(60))
+                      .structure())
+              .getJsonObject(0);
+      assertTrue(row.getJsonNumber("answered").longValue() >= 1, row.toString());
+    }
+  }
+
   @Test
   void aReconnectingWidgetGetsWhatItMissedExactlyOnce() throws Exception {
     String token;

@@ -1,6 +1,7 @@
 package dev.helpdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ public class DashboardBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    browser = Browser.start(1366, 1000);
+    browser = Browser.start(1366, 1800);
   }
 
   @AfterAll
@@ -90,6 +91,17 @@ public class DashboardBrowserIT {
         "the hour chart is drawn");
     String table = browser.findElement(By.cssSelector("#table tbody")).getText();
     assertTrue(table.contains(me), table);
+    assertTrue(
+        (Boolean)
+            browser.executeScript(
+                "return !!Chart.getChart(document.getElementById('chart-trend'))"),
+        "the created/solved trend is drawn");
+    assertTrue(
+        Long.parseLong(tile("pCreated").replace(",", "")) >= 1,
+        "created in the period: " + tile("pCreated"));
+    assertFalse(
+        browser.findElements(By.cssSelector("#heat tbody td[title*=':00']")).isEmpty(),
+        "the heatmap has a cell for the hour the shopper wrote");
 
     // a new ticket arrives: the open tile follows without a reload
     inbound(admin, "My coupon does not work " + run);

@@ -271,6 +271,108 @@ class EmailChannelIT {
     assertTrue(answer.getString("fullText").contains("> طلبك في الطريق"), "full text kept");
   }
 
+  /**
+   * CSAT by e-mail (docs/metrics.md): solving a ticket a person answered sends a survey after the
+   * delay (1 s in these tests), with one link per score; a click records the score, the page adds a
+   * comment; the report counts it for the agent who solved; bad answers get clear errors.
+   */
+  @Test
+  void aSolvedMailTicketSendsASurveyWhoseLinkRecordsTheScore() throws Exception {
+    mailbox(Map.of());
+    String word = "survey" + run;
+    deliver(
+        support,
+        shopperMail(
+            "csat-" + run + "@mail.example.com", "Refund?", "Where is my refund " + word, ""));
+    long ticket = ticketFor(word);
+    var reply =
+        admin.post(
+            "api/v1/tickets/" + ticket + "/replies",
+            Map.of("text", "Your refund went out today.", "status", "SOLVED"));
+    assertEquals(202, reply.status(), reply.body());
+    List<MimeMessage> inbox =
+        Poll.until(
+            () -> {
+              try {
+                return received(shopper);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            l -> l.size() == 2,
+            "the reply and then the survey");
+    MimeMessage survey =
+        inbox.stream()
+            .filter(m -> body(m).contains("csat.html"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no survey among " + inbox.size() + " mails"));
+    assertEquals("Re: Refund? [#" + ticket + "]", survey.getSubject(), "threaded on the ticket");
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("4 – Good: (http\\S+csat\\.html\\?t=([\\w-]+)&score=4)")
+            .matcher(body(survey));
+    assertTrue(link.find(), body(survey));
+    String token = link.group(2);
+
+    // the page's API, without a login: the click's score, then a comment
+    Api shopperSide = Api.anonymous(base);
+    JsonObject view = shopperSide.get("api/v1/public/csat/" + token).json();
+    assertEquals(ticket, view.getJsonNumber("ticket").longValue());
+    assertTrue(view.getBoolean("open"));
+    assertEquals(200, shopperSide.post("api/v1/public/csat/" + token, Map.of("score", 4)).status());
+    var commented =
+        shopperSide.post(
+            "api/v1/public/csat/" + token, Map.of("score", 5, "comment", "<b>Fast</b>, thanks"));
+    assertEquals(200, commented.status(), commented.body());
+    assertEquals(5, commented.json().getInt("score"), "a later answer replaces the first");
+    assertEquals("<b>Fast</b>, thanks", commented.json().getString("comment"), "kept as text");
+    assertTrue(
+        admin
+            .get("api/v1/tickets/" + ticket)
+            .json()
+            .getJsonArray("activities")
+            .toString()
+            .contains("5/5"),
+        "the answer is on the ticket's timeline");
+
+    // bad answers: a score outside 1-5, no body, an unknown survey
+    assertEquals(422, shopperSide.post("api/v1/public/csat/" + token, Map.of("score", 9)).status());
+    assertEquals(
+        400,
+        shopperSide.send("POST", "api/v1/public/csat/" + token, "application/json", "{").status());
+    assertEquals(404, shopperSide.get("api/v1/public/csat/not-a-survey-" + run).status());
+
+    // the report: one survey sent, answered, satisfied, for the e-mail channel
+    JsonArray byChannel =
+        (JsonArray)
+            admin
+                .get(
+                    "api/v1/metrics/csat?by=channel&channel=EMAIL&from="
+                        + java.time.Instant.now().minusSeconds(120))
+                .structure();
+    JsonObject row = byChannel.getJsonObject(0);
+    assertEquals("EMAIL", row.getString("key"));
+    assertTrue(row.getJsonNumber("answered").longValue() >= 1, row.toString());
+    assertTrue(row.getJsonNumber("satisfied").doubleValue() > 0, row.toString());
+  }
+
+  private static String body(MimeMessage m) {
+    try {
+      Object c = m.getContent();
+      if (c instanceof String s) {
+        return s;
+      }
+      MimeMultipart mp = (MimeMultipart) c;
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < mp.getCount(); i++) {
+        Object part = mp.getBodyPart(i).getContent();
+        b.append(part instanceof MimeMultipart inner ? inner.getBodyPart(0).getContent() : part);
+      }
+      return b.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void theSameMailDeliveredTwiceIsOneMessage() throws Exception {
     long box = mailbox(Map.of());

@@ -169,6 +169,63 @@ public class MetricsIT {
     assertEquals(1, count(report("RESOLUTION", "&team=" + teamId)));
   }
 
+  /**
+   * Handle time counts only the time the ticket waited on us: a ticket set PENDING (waiting on the
+   * shopper) for two seconds and then solved has a handle time shorter than its resolution. The
+   * trend, the period summary and the hour × weekday heatmap count it.
+   */
+  @Test
+  void handleTimeLeavesOutPendingAndThePeriodFiguresCountTheTicket() throws Exception {
+    long id = inbound("Can I pay on delivery?");
+    assertEquals(
+        200, admin.put("api/v1/tickets/" + id + "/assignee", Map.of("agentId", agentId)).status());
+    reply(id, "PENDING");
+    Thread.sleep(2_100);
+    assertEquals(
+        200, agent.put("api/v1/tickets/" + id + "/status", Map.of("status", "SOLVED")).status());
+    JsonObject resolution = report("RESOLUTION", "").getJsonObject(0);
+    JsonObject handle = report("HANDLE", "").getJsonObject(0);
+    assertEquals(1, handle.getJsonNumber("count").longValue());
+    assertTrue(
+        resolution.getJsonNumber("median").doubleValue()
+                - handle.getJsonNumber("median").doubleValue()
+            >= 2,
+        "two pending seconds are not handle time: " + resolution + " vs " + handle);
+
+    // per day in the manager's zone: today has the ticket created and solved
+    Api.Response trend =
+        admin.get("api/v1/metrics/trend?zone=Asia/Riyadh&agent=" + agentId + "&from=" + started);
+    assertEquals(200, trend.status(), trend.toString());
+    JsonArray days = (JsonArray) trend.structure();
+    JsonObject today = days.getJsonObject(days.size() - 1);
+    assertEquals(
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Riyadh")).toString(),
+        today.getString("day"));
+    assertEquals(1, today.getJsonNumber("created").longValue(), today.toString());
+    assertEquals(1, today.getJsonNumber("solved").longValue(), today.toString());
+    assertEquals(400, admin.get("api/v1/metrics/trend?zone=Mars/Olympus").status(), "unknown zone");
+
+    JsonObject summary =
+        admin.get("api/v1/metrics/summary?agent=" + agentId + "&from=" + started).json();
+    assertEquals(1, summary.getJsonNumber("solved").longValue(), summary.toString());
+    assertEquals(1, summary.getJsonObject("handle").getJsonNumber("count").longValue());
+
+    // the heatmap's cells: weekday-hour of when the shopper wrote
+    Api.Response heat =
+        admin.get(
+            "api/v1/metrics/response-times?kind=FIRST_RESPONSE&by=weekday-hour&agent="
+                + agentId
+                + "&from="
+                + started);
+    assertEquals(200, heat.status(), heat.toString());
+    JsonArray cells = (JsonArray) heat.structure();
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+    String key = now.getDayOfWeek().getValue() + "-" + now.getHour();
+    assertTrue(
+        cells.toString().contains("\"key\":\"" + key + "\""),
+        "a cell for today at this hour (UTC, no team): " + cells);
+  }
+
   @Test
   void reportsAreForManagersAndBadParametersAreNamed() {
     assertEquals(403, agent.get("api/v1/metrics/response-times").status());

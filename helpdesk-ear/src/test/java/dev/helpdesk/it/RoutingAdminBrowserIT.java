@@ -124,6 +124,53 @@ public class RoutingAdminBrowserIT {
     return text.contains(wanted) ? text : null;
   }
 
+  /**
+   * The SLA page: an admin writes a policy in minutes, makes it urgent tickets' default, and is
+   * told why a policy in use cannot be deleted. Screenshot: target/screenshots/sla-admin.png.
+   */
+  @Test
+  void anAdminWritesAnSlaPolicyAndMakesItTheDefaultOfUrgentTickets() throws Exception {
+    browser.get(base.toString());
+    waitFor(d -> d.findElement(By.name("login")).isDisplayed());
+    browser.findElement(By.name("login")).sendKeys("admin");
+    browser.findElement(By.name("password")).sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
+    WebElement link = waitFor(d -> d.findElement(By.cssSelector("#manage a[href$='sla.html']")));
+    waitFor(d -> link.isDisplayed());
+    link.click();
+    waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+
+    String name = "Gold " + run;
+    browser.findElement(By.id("new")).click();
+    browser.findElement(By.name("name")).sendKeys(name);
+    browser.findElement(By.name("firstResponse")).sendKeys("30");
+    browser.findElement(By.name("resolution")).sendKeys("2");
+    new Select(browser.findElement(By.name("resolutionUnit"))).selectByVisibleText("days");
+    browser.findElement(By.cssSelector("#form button[type=submit]")).click();
+    WebElement row =
+        waitFor(d -> d.findElement(By.cssSelector("#policies tr[data-policy='" + name + "']")));
+    assertTrue(row.getText().contains("30 min") && row.getText().contains("2 days"), row.getText());
+
+    Select urgent =
+        new Select(
+            browser.findElement(By.xpath("//div[@id='priorities']//label[span='Urgent']/select")));
+    urgent.selectByVisibleText(name);
+    waitFor(d -> d.findElement(By.id("defaults-msg")).getText().equals("Saved"));
+    assertEquals(
+        name,
+        admin.get("api/v1/sla-defaults").json().getJsonObject("priorities").getString("URGENT"));
+    Browser.screenshot(browser, "sla-admin");
+
+    // in use: the delete is refused with the reason
+    browser.executeScript("window.confirm = () => true");
+    browser
+        .findElement(By.cssSelector("#policies tr[data-policy='" + name + "'] button.danger"))
+        .click();
+    waitFor(d -> d.findElement(By.id("defaults-msg")).getText().contains("priority URGENT"));
+    Map<String, Object> none = new java.util.HashMap<>();
+    none.put("policy", null);
+    assertEquals(204, admin.put("api/v1/priorities/URGENT/sla", none).status());
+  }
+
   private static <T> T waitFor(Function<WebDriver, T> until) {
     return Browser.waitFor(browser, "routing-admin", until);
   }

@@ -146,6 +146,49 @@ public class SlaIT {
     assertEquals(0.5, all.getJsonNumber("slaHitRate").doubleValue(), all.toString());
   }
 
+  /**
+   * A priority's default policy applies to tickets no rule gave one, before the team's; the inbox
+   * shows when the running target is due.
+   */
+  @Test
+  void aPrioritysDefaultPolicyGivesTheTicketItsDueTime() throws Exception {
+    id(
+        admin.post(
+            "api/v1/sla-policies",
+            Map.of("name", "Calm " + run, "firstResponse", "PT1H", "businessHours", false)),
+        201);
+    assertEquals(
+        204, admin.put("api/v1/priorities/LOW/sla", Map.of("policy", "Calm " + run)).status());
+    try {
+      JsonObject defaults = admin.get("api/v1/sla-defaults").json();
+      assertEquals("Calm " + run, defaults.getJsonObject("priorities").getString("LOW"));
+      long id = inbound("Do you have this in blue?");
+      assertEquals(
+          200, admin.put("api/v1/tickets/" + id + "/priority", Map.of("priority", "LOW")).status());
+      JsonObject ticket =
+          Poll.until(
+              () -> admin.get("api/v1/tickets/" + id).json().getJsonObject("ticket"),
+              t -> t.containsKey("slaDueAt") && !t.isNull("slaDueAt"),
+              "the due time from the priority's policy");
+      assertEquals("FIRST_RESPONSE", ticket.getString("slaKind"));
+      java.time.Duration inAnHour =
+          java.time.Duration.between(
+              java.time.Instant.parse(ticket.getString("createdAt")),
+              java.time.Instant.parse(ticket.getString("slaDueAt")));
+      assertTrue(Math.abs(inAnHour.toSeconds() - 3600) <= 5, "an hour after it: " + ticket);
+      // bad requests: an unknown priority, an unknown policy
+      assertEquals(
+          404,
+          admin.put("api/v1/priorities/SOMEDAY/sla", Map.of("policy", "Calm " + run)).status());
+      assertEquals(
+          422, admin.put("api/v1/priorities/LOW/sla", Map.of("policy", "Nope " + run)).status());
+    } finally {
+      java.util.Map<String, Object> none = new HashMap<>();
+      none.put("policy", null);
+      assertEquals(204, admin.put("api/v1/priorities/LOW/sla", none).status());
+    }
+  }
+
   @Test
   void badPoliciesAreRefusedByName() {
     Api.Response bad =

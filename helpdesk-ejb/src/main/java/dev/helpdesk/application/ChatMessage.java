@@ -14,6 +14,8 @@ import java.util.List;
  *     messages: {@code sent}, {@code queued} or {@code failed}
  * @param article the FAQ article a bot message answers with (the widget offers "this answered my
  *     question"), else null
+ * @param survey the token of the satisfaction survey a bot message offers (the widget shows a card
+ *     with scores 1-5), else null
  */
 public record ChatMessage(
     int seq,
@@ -25,7 +27,8 @@ public record ChatMessage(
     String key,
     List<File> files,
     String status,
-    Long article) {
+    Long article,
+    String survey) {
 
   /** An attachment; {@code url} is a signed download link relative to the helpdesk. */
   public record File(String name, String type, long size, String url) {}

@@ -42,6 +42,7 @@ public class ChatService {
   @Inject Presence presence;
   @Inject KnowledgeBase knowledgeBase;
   @Inject FaqBot bot;
+  @Inject Surveys surveys;
 
   @PersistenceContext EntityManager em;
 
@@ -250,6 +251,18 @@ public class ChatService {
   /** "This answered my question": a deflection; an open chat ticket is solved self-served. */
   public void resolved(Shopper s, long article) {
     knowledgeBase.selfServed(article, s.ticketId());
+  }
+
+  /**
+   * The shopper's answer to the satisfaction card in the chat: only a survey of this conversation's
+   * ticket (404 otherwise).
+   */
+  public void csat(Shopper s, String survey, int score, String comment) {
+    Long ticket = s.conversationId() == null ? null : conversations.ticketOf(s.conversationId());
+    if (ticket == null) {
+      throw new NotFoundException("survey", survey);
+    }
+    surveys.answerInChat(ticket, survey, score, comment);
   }
 
   /** The pre-chat form or the e-mail left while nobody is online. */

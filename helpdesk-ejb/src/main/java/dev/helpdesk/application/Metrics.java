@@ -138,14 +138,27 @@ public class Metrics {
   /** What a report may be grouped by, and the SQL that names each group. */
   public static final Map<String, String[]> BY =
       Map.of(
-          "none", new String[] {"'all'", ""},
-          "channel", new String[] {"f.channel", "f.channel"},
-          "team", new String[] {"coalesce(tm.name, '-')", "tm.name"},
-          "agent", new String[] {"coalesce(a.display_name, '-')", "a.display_name"},
-          "topic", new String[] {"coalesce(f.topic, 'OTHER')", "coalesce(f.topic, 'OTHER')"},
-          "language", new String[] {"coalesce(f.language, '-')", "coalesce(f.language, '-')"},
-          "hour", new String[] {"cast(f.local_hour as varchar(2))", "f.local_hour"},
-          "weekday", new String[] {"cast(f.local_weekday as varchar(1))", "f.local_weekday"});
+          "none",
+          new String[] {"'all'", ""},
+          "channel",
+          new String[] {"f.channel", "f.channel"},
+          "team",
+          new String[] {"coalesce(tm.name, '-')", "tm.name"},
+          "agent",
+          new String[] {"coalesce(a.display_name, '-')", "a.display_name"},
+          "topic",
+          new String[] {"coalesce(f.topic, 'OTHER')", "coalesce(f.topic, 'OTHER')"},
+          "language",
+          new String[] {"coalesce(f.language, '-')", "coalesce(f.language, '-')"},
+          "hour",
+          new String[] {"cast(f.local_hour as varchar(2))", "f.local_hour"},
+          "weekday",
+          new String[] {"cast(f.local_weekday as varchar(1))", "f.local_weekday"},
+          "weekday-hour",
+          new String[] {
+            "cast(f.local_weekday as varchar(1)) || '-' || cast(f.local_hour as varchar(2))",
+            "f.local_weekday, f.local_hour"
+          });
 
   /** Only these facts: null fields do not filter. */
   public record Filter(String channel, Long teamId, Long agentId, String topic, String language) {}
@@ -189,8 +202,8 @@ public class Metrics {
             .append(" as double precision)),")
             .append(" avg(case when f.sla_met = true then 1.0 when f.sla_met = false then 0.0 end)")
             .append(" from metric_fact f")
-            .append(" left join team tm on tm.id = f.team_id")
-            .append(" left join agent a on a.id = f.agent_id")
+            .append(by.equals("team") ? " left join team tm on tm.id = f.team_id" : "")
+            .append(by.equals("agent") ? " left join agent a on a.id = f.agent_id" : "")
             .append(" where f.kind = ?1 and f.ended_at >= ?2 and f.ended_at < ?3");
     List<Object> params =
         new ArrayList<>(List.of(kind.name(), Timestamp.from(from), Timestamp.from(to)));
@@ -221,7 +234,146 @@ public class Metrics {
     return out;
   }
 
-  private static void and(StringBuilder sql, List<Object> params, String column, Object value) {
+  /** One day of the trend: tickets created, and solves (resolution facts), that day. */
+  public record Day(java.time.LocalDate day, long created, long solved) {}
+
+  /**
+   * Tickets created and solved per day of [from, to) in {@code zone} (the manager's): one row per
+   * day, days without either included. Days are counted in 24-hour steps from the first midnight,
+   * so a daylight-saving change moves an hour between two neighbouring days.
+   */
+  public List<Day> trend(
+      Caller caller, Instant from, Instant to, java.time.ZoneId zone, Filter filter) {
+    if (!caller.seesAllTickets()) {
+      throw new AccessDeniedException("reports are for managers and admins");
+    }
+    java.time.LocalDate first = from.atZone(zone).toLocalDate();
+    long origin = first.atStartOfDay(zone).toEpochSecond();
+    java.time.LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
+    int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+    if (days > 400) {
+      throw new InvalidRequestException("from", "a trend covers at most 400 days");
+    }
+    long[] created = perDay("ticket f", "f.created_at", null, from, to, origin, days, filter);
+    long[] solved =
+        perDay(
+            "metric_fact f", "f.ended_at", "f.kind = 'RESOLUTION'", from, to, origin, days, filter);
+    List<Day> out = new ArrayList<>(days);
+    for (int i = 0; i < days; i++) {
+      out.add(new Day(first.plusDays(i), created[i], solved[i]));
+    }
+    return out;
+  }
+
+  private long[] perDay(
+      String table,
+      String column,
+      String condition,
+      Instant from,
+      Instant to,
+      long origin,
+      int days,
+      Filter filter) {
+    String day = "floor((extract(epoch from " + column + ") - ?1) / 86400)";
+    // the day is computed once in a derived table: H2 does not see two uses of ?1 as one expression
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(day)
+            .append(" as d from ")
+            .append(table)
+            .append(" where ")
+            .append(column)
+            .append(" >= ?2 and ")
+            .append(column)
+            .append(" < ?3");
+    if (condition != null) {
+      sql.append(" and ").append(condition);
+    }
+    List<Object> params =
+        new ArrayList<>(List.of(origin, Timestamp.from(from), Timestamp.from(to)));
+    and(sql, params, "f.channel", filter.channel());
+    and(sql, params, "f.team_id", filter.teamId());
+    if (table.startsWith("metric_fact")) {
+      and(sql, params, "f.agent_id", filter.agentId());
+      and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
+      and(sql, params, "f.language", filter.language());
+    } else {
+      and(sql, params, "f.assignee_id", filter.agentId());
+      and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
+      and(sql, params, "f.language", filter.language());
+    }
+    String grouped = "select x.d, count(*) from (" + sql + ") x group by x.d";
+    long[] out = new long[days];
+    for (Object o : bind(em.createNativeQuery(grouped), params).getResultList()) {
+      Object[] r = (Object[]) o;
+      int i = ((Number) r[0]).intValue();
+      if (i >= 0 && i < days) {
+        out[i] += ((Number) r[1]).longValue();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The period's figures beside the live tiles: tickets created and solved, chats and the chats the
+   * shopper solved with an FAQ article (self-served: deflections), chat wait (first response on
+   * chats), handle time and CSAT.
+   */
+  public record Summary(
+      long created,
+      long solved,
+      long chats,
+      long selfServed,
+      Row chatWait,
+      Row handle,
+      Surveys.Row csat) {}
+
+  public Summary summary(
+      Caller caller, Instant from, Instant to, boolean business, Filter filter, Surveys surveys) {
+    List<Day> days = trend(caller, from, to, java.time.ZoneOffset.UTC, filter);
+    long created = days.stream().mapToLong(Day::created).sum();
+    long solved = days.stream().mapToLong(Day::solved).sum();
+    StringBuilder chats =
+        new StringBuilder(
+            "select count(*) from ticket f where f.channel = 'CHAT' and f.created_at >= ?1"
+                + " and f.created_at < ?2");
+    List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+    and(chats, params, "f.team_id", filter.teamId());
+    and(chats, params, "coalesce(f.topic, 'OTHER')", filter.topic());
+    and(chats, params, "f.language", filter.language());
+    long chatCount =
+        ((Number) bind(em.createNativeQuery(chats.toString()), params).getSingleResult())
+            .longValue();
+    long selfServed =
+        ((Number)
+                em.createNativeQuery(
+                        "select count(distinct e.ticket_id) from faq_event e"
+                            + " where e.kind = 'DEFLECTED' and e.occurred_at >= ?1"
+                            + " and e.occurred_at < ?2")
+                    .setParameter(1, Timestamp.from(from))
+                    .setParameter(2, Timestamp.from(to))
+                    .getSingleResult())
+            .longValue();
+    Filter chat =
+        new Filter("CHAT", filter.teamId(), filter.agentId(), filter.topic(), filter.language());
+    boolean chatsOnly = filter.channel() == null || filter.channel().equals("CHAT");
+    List<Row> wait =
+        chatsOnly
+            ? report(caller, MetricFact.Kind.FIRST_RESPONSE, from, to, "none", business, chat)
+            : List.of();
+    List<Row> handle = report(caller, MetricFact.Kind.HANDLE, from, to, "none", business, filter);
+    List<Surveys.Row> csat = surveys.report(caller, from, to, "none", filter);
+    return new Summary(
+        created,
+        solved,
+        chatsOnly ? chatCount : 0,
+        chatsOnly ? selfServed : 0,
+        wait.isEmpty() ? null : wait.get(0),
+        handle.isEmpty() ? null : handle.get(0),
+        csat.isEmpty() ? null : csat.get(0));
+  }
+
+  static void and(StringBuilder sql, List<Object> params, String column, Object value) {
     if (value != null) {
       params.add(value);
       sql.append(" and ").append(column).append(" = ?").append(params.size());

@@ -46,26 +46,28 @@ public class SlaClock {
             "update ticket set sla_kind = null, sla_warn_at = null, sla_due_at = null"
                 + " where sla_due_at is not null and status not in ('NEW', 'OPEN')")
         .executeUpdate();
-    if (!policies.isEmpty()) {
-      refresh(policies);
-    }
     List<RealtimeEvent> out = new ArrayList<>();
+    if (!policies.isEmpty()) {
+      refresh(policies, out);
+    }
     announce(now, "sla_warn_at", "sla_warned_at", "warning", TicketActivity.Type.SLA_WARNING, out);
     announce(
         now, "sla_due_at", "sla_breached_at", "breached", TicketActivity.Type.SLA_BREACHED, out);
     return out;
   }
 
-  private void refresh(Map<String, SlaPolicy> policies) {
+  private void refresh(Map<String, SlaPolicy> policies, List<RealtimeEvent> out) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "select t.id, t.waiting_since, t.first_response_at, t.created_at, t.reopened_at,"
-                    + " coalesce(t.sla_policy, tm.sla_policy), tm.time_zone, tm.business_hours,"
-                    + " tm.holidays, t.sla_kind, t.sla_due_at, t.updated_at"
+                    + " coalesce(t.sla_policy, pd.sla_policy, tm.sla_policy), tm.time_zone,"
+                    + " tm.business_hours, tm.holidays, t.sla_kind, t.sla_due_at, t.updated_at,"
+                    + " t.team_id, t.assignee_id"
                     + " from ticket t left join team tm on tm.id = t.team_id"
+                    + " left join sla_priority_default pd on pd.priority = t.priority"
                     + " where t.status in ('NEW', 'OPEN')"
-                    + " and coalesce(t.sla_policy, tm.sla_policy) is not null"
+                    + " and coalesce(t.sla_policy, pd.sla_policy, tm.sla_policy) is not null"
                     + " and (t.sla_checked_at is null or t.updated_at > t.sla_checked_at)"
                     + " order by t.id")
             .setMaxResults(BATCH)
@@ -119,7 +121,26 @@ public class SlaClock {
           .setParameter(4, checked)
           .setParameter(5, id)
           .executeUpdate();
+      // the inbox shows the due time beside the ticket
+      out.add(notice(id, r[12], r[13], "due", k, due == null ? null : due.toString()));
     }
+  }
+
+  private static RealtimeEvent notice(
+      long id, Object team, Object assignee, String state, String kind, String due) {
+    Map<String, Object> frame = new java.util.LinkedHashMap<>();
+    frame.put("type", "sla");
+    frame.put("ticket", id);
+    frame.put("state", state);
+    frame.put("kind", kind);
+    frame.put("due", due);
+    return RealtimeEvent.toStaff(
+        id,
+        team == null ? null : ((Number) team).longValue(),
+        assignee == null ? null : ((Number) assignee).longValue(),
+        "sla",
+        StaffFeed.JSON.toJson(frame),
+        0);
   }
 
   private void announce(
@@ -160,27 +181,7 @@ public class SlaClock {
               type,
               kind + (state.equals("warning") ? " due " : " was due ") + due,
               now));
-      Long team = r[1] == null ? null : ((Number) r[1]).longValue();
-      Long assignee = r[2] == null ? null : ((Number) r[2]).longValue();
-      out.add(
-          RealtimeEvent.toStaff(
-              id,
-              team,
-              assignee,
-              "sla",
-              StaffFeed.JSON.toJson(
-                  Map.of(
-                      "type",
-                      "sla",
-                      "ticket",
-                      id,
-                      "state",
-                      state,
-                      "kind",
-                      kind,
-                      "due",
-                      due.toString())),
-              0));
+      out.add(notice(id, r[1], r[2], state, kind, due.toString()));
     }
   }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SLA policies (docs/metrics.md): admins write them and give a team its default; routing rules
@@ -85,9 +86,28 @@ public class SlaPolicies {
     return SlaView.of(p);
   }
 
+  /** Deletes a policy no team or priority has as its default (409 naming them otherwise). */
   public void delete(Caller caller, long id) {
     requireAdmin(caller);
-    em.remove(find(id));
+    SlaPolicy p = find(id);
+    List<?> users =
+        em.createNativeQuery(
+                "select 'team ' || name from team where sla_policy = ?1"
+                    + " union all select 'priority ' || priority from sla_priority_default"
+                    + " where sla_policy = ?1")
+            .setParameter(1, p.getName())
+            .getResultList();
+    if (!users.isEmpty()) {
+      throw new ConflictException(
+          "the policy "
+              + p.getName()
+              + " is the default of "
+              + users.stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + "; choose another default first");
+    }
+    em.remove(p);
   }
 
   /** The policy a team's tickets get when no rule gives one (null: none). */
@@ -105,6 +125,57 @@ public class SlaPolicies {
     if (updated == 0) {
       throw new NotFoundException("team", teamId);
     }
+  }
+
+  /**
+   * The policy of tickets of a priority when no rule gives one; it comes before the team's default
+   * (an urgent ticket keeps the urgent targets in any team). Null or blank: none.
+   */
+  public void setPriorityPolicy(Caller caller, String priority, String name) {
+    requireAdmin(caller);
+    dev.helpdesk.domain.model.ticket.Priority p;
+    try {
+      p = dev.helpdesk.domain.model.ticket.Priority.valueOf(priority.strip().toUpperCase());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new NotFoundException("priority", priority);
+    }
+    String n = name == null || name.isBlank() ? null : name.strip();
+    if (n != null && byName(n) == null) {
+      throw new InvalidRequestException("policy", "no SLA policy is called " + n);
+    }
+    em.createNativeQuery("delete from sla_priority_default where priority = ?1")
+        .setParameter(1, p.name())
+        .executeUpdate();
+    if (n != null) {
+      em.createNativeQuery(
+              "insert into sla_priority_default (priority, sla_policy) values (?1, ?2)")
+          .setParameter(1, p.name())
+          .setParameter(2, n)
+          .executeUpdate();
+    }
+  }
+
+  /** Which policy applies by default: per priority, per team (docs/metrics.md, "SLAs"). */
+  public record Defaults(Map<String, String> priorities, List<TeamDefault> teams) {}
+
+  public record TeamDefault(long id, String name, String policy) {}
+
+  public Defaults defaults() {
+    Map<String, String> byPriority = new java.util.TreeMap<>();
+    for (Object o :
+        em.createNativeQuery("select priority, sla_policy from sla_priority_default")
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      byPriority.put((String) r[0], (String) r[1]);
+    }
+    List<TeamDefault> teams = new java.util.ArrayList<>();
+    for (Object o :
+        em.createNativeQuery("select id, name, sla_policy from team order by name")
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      teams.add(new TeamDefault(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+    }
+    return new Defaults(byPriority, teams);
   }
 
   public SlaPolicy byName(String name) {

@@ -11,7 +11,6 @@ import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.agent.Agent;
 import dev.helpdesk.domain.model.agent.Role;
 import dev.helpdesk.domain.model.agent.Team;
-import dev.helpdesk.domain.model.ticket.Direction;
 import dev.helpdesk.domain.model.ticket.Message;
 import dev.helpdesk.domain.model.ticket.MessageAttachment;
 import dev.helpdesk.domain.model.ticket.Priority;
@@ -49,6 +48,7 @@ public class TicketService {
   @PersistenceContext EntityManager em;
   @Inject OutboundQueue outbound;
   @Inject dev.helpdesk.application.internal.MetricFacts metrics;
+  @Inject Surveys surveys;
   @Inject dev.helpdesk.application.internal.AttachmentStore attachmentStore;
   @Inject Event<TicketEvent> events;
 
@@ -456,6 +456,7 @@ public class TicketService {
     }
     if (status == TicketStatus.SOLVED) {
       metrics.solved(t, actor, now);
+      surveys.solved(t, actor, now);
     }
     em.persist(
         new TicketActivity(
@@ -595,15 +596,7 @@ public class TicketService {
   }
 
   private Channel lastInboundChannel(Ticket t) {
-    List<Channel> last =
-        em.createQuery(
-                "select m.channel from Message m where m.ticket = :t and m.direction = :d order by m.sequence desc",
-                Channel.class)
-            .setParameter("t", t)
-            .setParameter("d", Direction.INBOUND)
-            .setMaxResults(1)
-            .getResultList();
-    return last.isEmpty() ? t.getChannel() : last.get(0);
+    return Surveys.lastInboundChannel(em, t);
   }
 
   private static String requireText(String text, String html) {

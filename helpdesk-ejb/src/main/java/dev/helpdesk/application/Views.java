@@ -78,7 +78,9 @@ public final class Views {
       Set<String> tags,
       Instant createdAt,
       Instant lastMessageAt,
-      Instant waitingSince) {
+      Instant waitingSince,
+      String slaKind,
+      Instant slaDueAt) {
     public static TicketSummary of(Ticket t) {
       return new TicketSummary(
           t.getId(),
@@ -96,7 +98,9 @@ public final class Views {
           Set.copyOf(t.getTags()),
           t.getCreatedAt(),
           t.getLastMessageAt(),
-          t.getWaitingSince());
+          t.getWaitingSince(),
+          t.getSlaKind(),
+          t.getSlaDueAt());
     }
   }
 

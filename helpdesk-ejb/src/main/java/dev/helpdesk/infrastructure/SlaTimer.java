@@ -3,6 +3,7 @@ package dev.helpdesk.infrastructure;
 import dev.helpdesk.application.RealtimeEvent;
 import dev.helpdesk.application.RealtimeHub;
 import dev.helpdesk.application.SlaClock;
+import dev.helpdesk.application.Surveys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * Ticks the SLA clocks every {@code helpdesk.sla.tick-ms} (10 s), on every node ({@link SlaClock}
  * announces each warning and breach once across nodes); the notices go out after the tick
- * committed.
+ * committed. Then sends the satisfaction surveys that are due ({@link Surveys}).
  */
 @Singleton
 @Startup
@@ -34,6 +35,7 @@ public class SlaTimer {
 
   @Resource TimerService timers;
   @Inject SlaClock clock;
+  @Inject Surveys surveys;
   @Inject RealtimeHub hub;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -55,6 +57,7 @@ public class SlaTimer {
       for (RealtimeEvent e : clock.tick(Instant.now())) {
         hub.publish(e);
       }
+      surveys.sendDue(Instant.now());
     } catch (RuntimeException e) {
       LOG.warning("SLA clock: " + e);
     } finally {

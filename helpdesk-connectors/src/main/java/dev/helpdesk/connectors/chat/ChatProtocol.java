@@ -91,6 +91,12 @@ public final class ChatProtocol {
   /** "This answered my question": the chat ends self-served. */
   public record Resolved(long article) implements ClientFrame {}
 
+  /** The shopper's answer to a satisfaction survey card: a score 1-5, an optional comment. */
+  public record Csat(String survey, int score, String comment) implements ClientFrame {}
+
+  /** Longest comment on a satisfaction survey. */
+  public static final int MAX_CSAT_COMMENT = 2000;
+
   /** Longest text a suggestion is asked for. */
   public static final int MAX_SUGGEST_TEXT = 500;
 
@@ -128,8 +134,22 @@ public final class ChatProtocol {
       case "article" -> new OpenArticle(id(o, "article"));
       case "feedback" -> new Feedback(id(o, "article"), bool(o, "helpful"));
       case "resolved" -> new Resolved(id(o, "article"));
+      case "csat" -> csat(o);
       default -> throw new ChatProtocolException("unknown-type", "unknown frame type " + type);
     };
+  }
+
+  private static Csat csat(JsonObject o) {
+    String survey = string(o, "survey", 64);
+    if (survey == null || survey.isBlank()) {
+      throw new ChatProtocolException("invalid", "a survey answer needs its \"survey\"");
+    }
+    int score = integer(o, "score");
+    if (score < 1 || score > 5) {
+      throw new ChatProtocolException("invalid", "\"score\" is a whole number from 1 to 5");
+    }
+    String comment = clean(string(o, "comment", MAX_CSAT_COMMENT));
+    return new Csat(survey, score, comment == null || comment.isEmpty() ? null : comment);
   }
 
   private static Hello hello(JsonObject o) {

@@ -225,7 +225,18 @@ public class ChatConversations {
         key,
         files,
         status,
-        m.isAutomatic() ? FaqBot.articleOf(m.getMetadata()) : null);
+        m.isAutomatic() ? FaqBot.articleOf(m.getMetadata()) : null,
+        m.isAutomatic()
+            ? dev.helpdesk.application.Views.MessageView.metadata(m.getMetadata())
+                .get(dev.helpdesk.application.Surveys.CSAT)
+            : null);
+  }
+
+  /** The ticket of a conversation, or null (none yet, or no such conversation). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Long ticketOf(String conversation) {
+    ChatConversation c = em.find(ChatConversation.class, conversation);
+    return c == null ? null : c.getTicketId();
   }
 
   /** Records how far the shopper has read; the ticket id, or null when nothing moved. */

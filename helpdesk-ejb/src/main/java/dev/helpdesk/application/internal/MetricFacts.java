@@ -57,11 +57,30 @@ public class MetricFacts {
             calendar);
     f.judge(policy(t), calendar);
     em.persist(f);
+    em.persist(
+        MetricFact.handle(
+            dimensions(t, agent != null ? agent : t.getAssignee()),
+            t.segmentStartedAt(),
+            at,
+            t.getReopenCount() + 1,
+            calendar,
+            t.getWorkSeconds(),
+            t.getWorkBusinessSeconds()));
   }
 
-  /** The ticket's SLA policy: the one a rule applied, else its team's; null: none. */
+  /**
+   * The ticket's SLA policy: the one a rule applied, else its priority's default, else its team's;
+   * null: none.
+   */
   private SlaPolicy policy(Ticket t) {
     String name = t.getSlaPolicy();
+    if (name == null) {
+      List<?> byPriority =
+          em.createNativeQuery("select sla_policy from sla_priority_default where priority = ?1")
+              .setParameter(1, t.getPriority().name())
+              .getResultList();
+      name = byPriority.isEmpty() ? null : (String) byPriority.get(0);
+    }
     if (name == null && t.getTeam() != null) {
       // a team without a default policy answers one row holding null
       List<?> team =
@@ -73,7 +92,8 @@ public class MetricFacts {
     return name == null ? null : policies.byName(name);
   }
 
-  private static MetricFact.Dimensions dimensions(Ticket t, Agent agent) {
+  /** The dimensions a fact or a survey records: the ticket's, as they are now. */
+  public static MetricFact.Dimensions dimensions(Ticket t, Agent agent) {
     return new MetricFact.Dimensions(
         t.getId(),
         agent == null ? null : agent.getId(),

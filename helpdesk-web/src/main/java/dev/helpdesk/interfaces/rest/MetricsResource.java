@@ -1,6 +1,7 @@
 package dev.helpdesk.interfaces.rest;
 
 import dev.helpdesk.application.Metrics;
+import dev.helpdesk.application.Surveys;
 import dev.helpdesk.domain.model.metrics.MetricFact;
 import dev.helpdesk.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class MetricsResource {
   @Inject Metrics metrics;
+  @Inject Surveys surveys;
   @Inject CurrentCaller caller;
 
   /**
@@ -53,34 +55,126 @@ public class MetricsResource {
               : MetricFact.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadParameterException(
-          "kind", "kind is FIRST_RESPONSE, NEXT_RESPONSE or RESOLUTION");
+          "kind", "kind is FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION or HANDLE");
     }
     String group = by == null ? "none" : by.strip().toLowerCase(Locale.ROOT);
     if (!Metrics.BY.containsKey(group)) {
       throw new BadParameterException(
-          "by", "by is one of none, channel, team, agent, topic, language, hour, weekday");
+          "by",
+          "by is one of none, channel, team, agent, topic, language, hour, weekday,"
+              + " weekday-hour");
     }
     if (hours != null && !hours.equals("business") && !hours.equals("calendar")) {
       throw new BadParameterException("hours", "hours is calendar or business");
     }
+    Instant[] p = period(from, to);
+    return metrics.report(
+        caller.get(),
+        k,
+        p[0],
+        p[1],
+        group,
+        "business".equals(hours),
+        filter(channel, team, agent, topic, language));
+  }
+
+  static Metrics.Filter filter(
+      String channel, Long team, Long agent, String topic, String language) {
+    return new Metrics.Filter(
+        channel == null || channel.isBlank() ? null : channel.strip().toUpperCase(Locale.ROOT),
+        team,
+        agent,
+        topic == null || topic.isBlank() ? null : topic.strip().toUpperCase(Locale.ROOT),
+        language == null || language.isBlank() ? null : language.strip());
+  }
+
+  /** [from, to): ISO instants, default the last 30 days; 400 when unreadable or reversed. */
+  private static Instant[] period(String from, String to) {
     Instant t = FaqResource.instant("to", to, Instant.now().plusSeconds(1));
     Instant f = FaqResource.instant("from", from, t.minus(Duration.ofDays(30)));
     if (!f.isBefore(t)) {
       throw new BadParameterException("from", "from must come before to");
     }
-    return metrics.report(
+    return new Instant[] {f, t};
+  }
+
+  /**
+   * Satisfaction surveys sent in [from, to) grouped {@code by} none, channel, team, agent, topic or
+   * language: sent, answered, mean score, share satisfied (4-5), response rate.
+   */
+  @GET
+  @Path("/csat")
+  @RolesAllowed({"MANAGER", "ADMIN"})
+  public List<Surveys.Row> csat(
+      @QueryParam("by") String by,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("channel") String channel,
+      @QueryParam("team") Long team,
+      @QueryParam("agent") Long agent,
+      @QueryParam("topic") String topic,
+      @QueryParam("language") String language) {
+    String group = by == null ? "none" : by.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("none", "channel", "team", "agent", "topic", "language").contains(group)) {
+      throw new BadParameterException(
+          "by", "by is one of none, channel, team, agent, topic, language");
+    }
+    Instant[] p = period(from, to);
+    return surveys.report(
+        caller.get(), p[0], p[1], group, filter(channel, team, agent, topic, language));
+  }
+
+  /** Tickets created and solved per day of [from, to) in {@code zone} (IANA, default UTC). */
+  @GET
+  @Path("/trend")
+  @RolesAllowed({"MANAGER", "ADMIN"})
+  public List<Metrics.Day> trend(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("zone") String zone,
+      @QueryParam("channel") String channel,
+      @QueryParam("team") Long team,
+      @QueryParam("agent") Long agent,
+      @QueryParam("topic") String topic,
+      @QueryParam("language") String language) {
+    java.time.ZoneId z;
+    try {
+      z = zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw new BadParameterException("zone", "zone is an IANA time zone such as Asia/Riyadh");
+    }
+    Instant[] p = period(from, to);
+    return metrics.trend(
+        caller.get(), p[0], p[1], z, filter(channel, team, agent, topic, language));
+  }
+
+  /**
+   * The period's figures: created, solved, chats and self-served chats (FAQ deflections), chat
+   * wait, handle time, CSAT.
+   */
+  @GET
+  @Path("/summary")
+  @RolesAllowed({"MANAGER", "ADMIN"})
+  public Metrics.Summary summary(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("hours") String hours,
+      @QueryParam("channel") String channel,
+      @QueryParam("team") Long team,
+      @QueryParam("agent") Long agent,
+      @QueryParam("topic") String topic,
+      @QueryParam("language") String language) {
+    if (hours != null && !hours.equals("business") && !hours.equals("calendar")) {
+      throw new BadParameterException("hours", "hours is calendar or business");
+    }
+    Instant[] p = period(from, to);
+    return metrics.summary(
         caller.get(),
-        k,
-        f,
-        t,
-        group,
+        p[0],
+        p[1],
         "business".equals(hours),
-        new Metrics.Filter(
-            channel == null ? null : channel.strip().toUpperCase(Locale.ROOT),
-            team,
-            agent,
-            topic == null ? null : topic.strip().toUpperCase(Locale.ROOT),
-            language));
+        filter(channel, team, agent, topic, language),
+        surveys);
   }
 
   /**

@@ -73,4 +73,24 @@ public class SlaResource {
     policies.setTeamPolicy(caller.get(), id, body.policy());
     return Response.noContent().build();
   }
+
+  /** Which policies apply by default, per priority and per team (managers read). */
+  @GET
+  @Path("/sla-defaults")
+  @RolesAllowed({"MANAGER", "ADMIN"})
+  public SlaPolicies.Defaults defaults() {
+    return policies.defaults();
+  }
+
+  /**
+   * The policy of a priority's tickets when no rule applies one ({@code {"policy":null}}: none).
+   */
+  @PUT
+  @Path("/priorities/{priority}/sla")
+  @RolesAllowed("ADMIN")
+  public Response priorityPolicy(@PathParam("priority") String priority, TeamPolicy body) {
+    TicketResource.require(body);
+    policies.setPriorityPolicy(caller.get(), priority, body.policy());
+    return Response.noContent().build();
+  }
 }

@@ -214,6 +214,15 @@ public class ChatSessions {
         chat.feedback(c.shopper, f.article(), f.helpful());
         send(
             c, ChatProtocol.frame("feedback-saved").add("article", f.article()).build().toString());
+      } else if (frame instanceof ChatProtocol.Csat a) {
+        chat.csat(c.shopper, a.survey(), a.score(), a.comment());
+        send(
+            c,
+            ChatProtocol.frame("csat-saved")
+                .add("survey", a.survey())
+                .add("score", a.score())
+                .build()
+                .toString());
       } else if (frame instanceof ChatProtocol.Resolved r) {
         chat.resolved(c.shopper, r.article());
         send(c, ChatProtocol.frame("resolved").add("article", r.article()).build().toString());
@@ -224,6 +233,9 @@ public class ChatSessions {
     } catch (InvalidPayloadException e) {
       LOG.info("chat message refused from " + c.ip + ": " + e.getMessage());
       send(c, ChatProtocol.error("invalid", e.getMessage(), key));
+    } catch (dev.helpdesk.application.ConflictException e) {
+      LOG.info("chat frame refused (closed) from " + c.ip + ": " + e.getMessage());
+      send(c, ChatProtocol.error("closed", e.getMessage(), key)); // a survey no longer open
     } catch (NotFoundException e) {
       if (!ChatService.WIDGET.equals(e.what())) {
         send(c, ChatProtocol.error("not-found", e.getMessage(), key)); // an article, say
@@ -447,6 +459,9 @@ public class ChatSessions {
     }
     if (m.article() != null) {
       b.add("article", m.article());
+    }
+    if (m.survey() != null) {
+      b.add("survey", m.survey());
     }
     return b.build().toString();
   }

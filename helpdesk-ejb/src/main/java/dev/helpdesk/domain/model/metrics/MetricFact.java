@@ -29,7 +29,12 @@ public class MetricFact {
     /** A later shopper message that waited → the next public reply by a human agent. */
     NEXT_RESPONSE,
     /** Created (or reopened) → solved; {@code segment} 1 for the first solve. */
-    RESOLUTION
+    RESOLUTION,
+    /**
+     * Handle time, recorded with each resolution: of that segment, the time the ticket waited on us
+     * (NEW or OPEN), not the time it was PENDING on the shopper.
+     */
+    HANDLE
   }
 
   @Id
@@ -115,6 +120,21 @@ public class MetricFact {
     ZonedDateTime local = startedAt.atZone(calendar.zone());
     this.localHour = local.getHour();
     this.localWeekday = local.getDayOfWeek().getValue();
+  }
+
+  /** A fact whose seconds were added up elsewhere (handle time: several intervals). */
+  public static MetricFact handle(
+      Dimensions d,
+      Instant startedAt,
+      Instant endedAt,
+      int segment,
+      BusinessHours calendar,
+      long seconds,
+      long businessSeconds) {
+    MetricFact f = new MetricFact(Kind.HANDLE, d, startedAt, endedAt, segment, calendar);
+    f.seconds = seconds;
+    f.businessSeconds = businessSeconds;
+    return f;
   }
 
   /**

@@ -63,6 +63,7 @@ public class SlaPolicy {
       case FIRST_RESPONSE -> firstResponseSeconds;
       case NEXT_RESPONSE -> nextResponseSeconds;
       case RESOLUTION -> resolutionSeconds;
+      case HANDLE -> null;
     };
   }
 

@@ -5,6 +5,8 @@ import dev.helpdesk.domain.model.agent.Agent;
 import dev.helpdesk.domain.model.agent.Team;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.contact.Contact;
+import dev.helpdesk.domain.model.routing.BusinessHours;
+import dev.helpdesk.domain.model.routing.RuleException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -125,6 +127,24 @@ public class Ticket {
   @Column(name = "reopened_at")
   private Instant reopenedAt;
 
+  /** Since when the ticket waits on us (NEW or OPEN) in this segment; null while it does not. */
+  @Column(name = "work_since")
+  private Instant workSince;
+
+  /** Handle time of the segment so far: seconds spent NEW or OPEN, calendar and business. */
+  @Column(name = "work_seconds", nullable = false)
+  private long workSeconds;
+
+  @Column(name = "work_business_seconds", nullable = false)
+  private long workBusinessSeconds;
+
+  /** The running SLA target and its due time, kept by the SLA clock (read only here). */
+  @Column(name = "sla_kind", insertable = false, updatable = false)
+  private String slaKind;
+
+  @Column(name = "sla_due_at", insertable = false, updatable = false)
+  private Instant slaDueAt;
+
   @Column(name = "reopen_count", nullable = false)
   private int reopenCount;
 
@@ -158,6 +178,7 @@ public class Ticket {
     this.createdAt = now;
     this.updatedAt = now;
     this.lastMessageAt = now;
+    this.workSince = now;
   }
 
   /** Next per-ticket sequence number for a message; callers hold the ticket's row lock. */
@@ -176,6 +197,7 @@ public class Ticket {
     if (status == TicketStatus.SOLVED || status == TicketStatus.PENDING) {
       status = TicketStatus.OPEN;
       solvedAt = null;
+      workSince = at;
     }
     touch(at);
   }
@@ -220,6 +242,12 @@ public class Ticket {
       }
       solvedAt = null;
     }
+    boolean working = next == TicketStatus.NEW || next == TicketStatus.OPEN;
+    if (working && workSince == null) {
+      workSince = at;
+    } else if (!working) {
+      stopWork(at);
+    }
     status = next;
     updatedAt = Instant.now();
   }
@@ -227,6 +255,34 @@ public class Ticket {
   private void reopened(Instant at) {
     reopenedAt = at;
     reopenCount++;
+    workSeconds = 0;
+    workBusinessSeconds = 0;
+  }
+
+  /** The ticket stops waiting on us (pending, solved, closed): the time it did is added up. */
+  private void stopWork(Instant at) {
+    if (workSince != null && at.isAfter(workSince)) {
+      workSeconds += java.time.Duration.between(workSince, at).toSeconds();
+      BusinessHours calendar = BusinessHours.ALWAYS;
+      if (team != null) {
+        try {
+          calendar = team.calendar();
+        } catch (RuleException e) {
+          // a calendar that no longer reads: around the clock
+        }
+      }
+      workBusinessSeconds += calendar.seconds(workSince, at);
+    }
+    workSince = null;
+  }
+
+  /** Handle time of the current segment (docs/metrics.md): seconds it waited on us, so far. */
+  public long getWorkSeconds() {
+    return workSeconds;
+  }
+
+  public long getWorkBusinessSeconds() {
+    return workBusinessSeconds;
   }
 
   /** When the current resolution segment started: created, or last reopened. */
@@ -240,6 +296,7 @@ public class Ticket {
 
   public void mergeInto(Ticket target) {
     this.mergedInto = target;
+    stopWork(Instant.now());
     this.status = TicketStatus.CLOSED;
     this.waitingSince = null;
     this.updatedAt = Instant.now();
@@ -303,6 +360,22 @@ public class Ticket {
 
   public void routed(Instant at) {
     this.routedAt = at;
+  }
+
+  /**
+   * When the running SLA target is due and which it is (FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION);
+   * null while no clock runs: no policy, or the ticket is pending or solved.
+   */
+  public Instant getSlaDueAt() {
+    return working() && slaKind != null ? slaDueAt : null;
+  }
+
+  private boolean working() {
+    return status == TicketStatus.NEW || status == TicketStatus.OPEN;
+  }
+
+  public String getSlaKind() {
+    return working() ? slaKind : null;
   }
 
   public String getSlaPolicy() {

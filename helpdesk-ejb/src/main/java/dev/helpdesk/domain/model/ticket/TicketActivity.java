@@ -43,7 +43,11 @@ public class TicketActivity {
     /** Most of an SLA target has passed without the answer (docs/metrics.md). */
     SLA_WARNING,
     /** An SLA target passed without the answer. */
-    SLA_BREACHED
+    SLA_BREACHED,
+    /** A satisfaction survey went to the shopper. */
+    CSAT_SENT,
+    /** The shopper rated the help (score, comment). */
+    CSAT_ANSWERED
   }
 
   @Id
