@@ -115,10 +115,10 @@ public final class DashboardData {
               + " and g % 2 = 0 then t.created end,"
               + " case when g <= "
               + (tickets - open)
-              + " or g % 2 = 1 then t.created + make_interval(secs => 30 + (g * 7919) % 7200) end,"
+              + " or g % 2 = 1 then t.created + make_interval(secs => 30 + (g::bigint * 7919) % 7200) end,"
               + " case when g <= "
               + (tickets - open)
-              + " then t.created + make_interval(secs => 600 + (g * 104729) % 172800) end, "
+              + " then t.created + make_interval(secs => 600 + (g::bigint * 104729) % 172800) end, "
               + messagesPerTicket
               + ", 'Hello, about my order ' || g, 0, t.created, "
               + " case when g > "

@@ -70,9 +70,13 @@ public class MetricsIT {
   }
 
   long inbound(String text) {
+    return inbound(text, "metrics-" + run);
+  }
+
+  long inbound(String text, String conversation) {
     Map<String, Object> body = new HashMap<>();
     body.put("externalId", run + "-" + System.nanoTime());
-    body.put("conversationId", "metrics-" + run);
+    body.put("conversationId", conversation);
     body.put("from", Map.of("email", "nour." + run + "@example.com", "name", "Nour"));
     body.put("text", text + " " + run);
     Api.Response r = admin.post("api/v1/inbound", body);
@@ -224,6 +228,55 @@ public class MetricsIT {
     assertTrue(
         cells.toString().contains("\"key\":\"" + key + "\""),
         "a cell for today at this hour (UTC, no team): " + cells);
+  }
+
+  /** Several agents of one team: each reply counts for whoever gave it, in the team's report. */
+  @Test
+  void eachAgentsRepliesAreTheirOwnInTheTeamsReport() {
+    long teamId =
+        admin
+            .post("api/v1/teams", Map.of("name", "Duo " + run))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Map<String, Object> body = new HashMap<>();
+    body.put("login", "noor" + run);
+    body.put("displayName", "Noor " + run);
+    body.put("password", "agent-password");
+    body.put("roles", List.of("AGENT"));
+    body.put("teamIds", List.of(teamId));
+    assertEquals(201, admin.post("api/v1/agents", body).status());
+    Api noor = Api.token(base, "noor" + run, "agent-password");
+    assertEquals(
+        200, admin.put("api/v1/agents/" + agentId, Map.of("teamIds", List.of(teamId))).status());
+    long one = inbound("Is the blue kettle back in stock?", "duo-1-" + run);
+    long two = inbound("Can I change my delivery slot?", "duo-2-" + run);
+    long three = inbound("Where do I enter a gift card?", "duo-3-" + run);
+    for (long id : new long[] {one, two, three}) {
+      assertEquals(
+          200, admin.put("api/v1/tickets/" + id + "/team", Map.of("teamId", teamId)).status());
+    }
+    reply(one, null);
+    reply(two, null);
+    assertEquals(
+        202,
+        noor.post("api/v1/tickets/" + three + "/replies", Map.of("text", "Top right.")).status());
+    JsonArray rows =
+        (JsonArray)
+            admin
+                .get(
+                    "api/v1/metrics/response-times?kind=FIRST_RESPONSE&by=agent&team="
+                        + teamId
+                        + "&from="
+                        + started)
+                .structure();
+    assertEquals(2, rows.size(), rows.toString());
+    Map<String, Long> counts = new HashMap<>();
+    for (var v : rows) {
+      counts.put(
+          v.asJsonObject().getString("key"), v.asJsonObject().getJsonNumber("count").longValue());
+    }
+    assertEquals(Map.of("Mia " + run, 2L, "Noor " + run, 1L), counts);
   }
 
   @Test

@@ -33,7 +33,8 @@ public class TestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    if ("postgresql".equals(System.getProperty("it.db"))) {
+    if ("postgresql".equals(System.getProperty("it.db"))
+        && !Boolean.getBoolean("it.keep.db")) { // -Dit.keep.db=true: left to look at (drop it)
       run("drop database if exists " + databaseName() + " with (force)");
     }
   }

@@ -86,7 +86,9 @@ public class Router {
     try {
       if (e.type() == TicketEvent.Type.TICKET_CREATED) {
         self.getBusinessObject(Router.class).route(e.ticketId());
-      } else if (e.type() == TicketEvent.Type.MESSAGE_ADDED && e.messageId() != null) {
+      } else if (e.type() == TicketEvent.Type.MESSAGE_ADDED
+          && e.messageId() != null
+          && e.topicOpen()) {
         self.getBusinessObject(Router.class).reclassify(e.ticketId(), e.messageId());
       }
     } catch (RuntimeException ex) {
@@ -98,6 +100,9 @@ public class Router {
   /** Routes a ticket once: topic, rules, assignment. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean route(long ticketId) {
+    // one flush at commit: no query below needs this routing's own changes (the agents' counts,
+    // the contact's history, who is online), and each auto-flush wrote the ticket again
+    em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
     Ticket t = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
     if (t == null || t.getRoutedAt() != null) {
       return false;
@@ -112,10 +117,11 @@ public class Router {
       t.classify(c.topic().name(), c.confidence(), "AUTO");
       em.persist(new TicketActivity(t, null, TicketActivity.Type.TOPIC_SET, topicDetail(c), now));
     }
-    RoutingFacts facts = facts(t, meta, text);
+    List<Rule> compiled = rules.compiled();
+    RoutingFacts facts = facts(t, meta, text, compiled.stream().anyMatch(Rule::asksFirstTimeBuyer));
     RuleEngine.Outcome o =
         RuleEngine.run(
-            rules.compiled(),
+            compiled,
             facts,
             t.getTeam() == null ? null : t.getTeam().getId(),
             team -> open(team, now));
@@ -142,6 +148,18 @@ public class Router {
         && t.getTopicConfidence() >= SURE;
   }
 
+  /**
+   * Whether a new message may still change the ticket's topic: routed, the topic the classifier's
+   * (not an agent's), among its first messages, and not {@link #sure}. Checked on the event too, so
+   * most messages start no routing transaction at all.
+   */
+  static boolean topicOpen(Ticket t) {
+    return t.getRoutedAt() != null
+        && "AUTO".equals(t.getTopicSource())
+        && t.getMessageCount() <= RECLASSIFY_UP_TO + 1
+        && !sure(t);
+  }
+
   /** A shopper's 2nd or 3rd message may change the classifier's topic, unless it was sure. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void reclassify(long ticketId, long messageId) {
@@ -150,10 +168,7 @@ public class Router {
       return;
     }
     Ticket t = m.getTicket();
-    if (t.getRoutedAt() == null
-        || !"AUTO".equals(t.getTopicSource())
-        || t.getMessageCount() > RECLASSIFY_UP_TO + 1
-        || sure(t)) {
+    if (!topicOpen(t)) {
       return;
     }
     em.lock(t, LockModeType.PESSIMISTIC_WRITE);
@@ -382,15 +397,20 @@ public class Router {
     return team == null || team.calendar().isOpen(now);
   }
 
-  private RoutingFacts facts(Ticket t, Map<String, String> meta, String text) {
+  /**
+   * The facts rules test. Whether the contact had a ticket before is a query (and a flush), asked
+   * only when a rule tests {@code firstTimeBuyer}; otherwise it reads as a first-time buyer.
+   */
+  private RoutingFacts facts(Ticket t, Map<String, String> meta, String text, boolean history) {
     boolean earlier =
-        !em.createQuery(
-                "select x.id from Ticket x where x.contact = :c and x.id <> :id", Long.class)
-            .setParameter("c", t.getContact())
-            .setParameter("id", t.getId())
-            .setMaxResults(1)
-            .getResultList()
-            .isEmpty();
+        history
+            && !em.createQuery(
+                    "select x.id from Ticket x where x.contact = :c and x.id <> :id", Long.class)
+                .setParameter("c", t.getContact())
+                .setParameter("id", t.getId())
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     BigDecimal value = null;
     try {
       String total = meta.get(ChatInbound.CART_TOTAL);

@@ -286,51 +286,48 @@ public class Surveys {
     if (!caller.seesAllTickets()) {
       throw new AccessDeniedException("reports are for managers and admins");
     }
-    String[] group = Metrics.BY.get(by);
-    if (group == null || by.equals("hour") || by.equals("weekday")) {
+    Metrics.Grouping group = Metrics.BY.get(by);
+    if (group == null || by.equals("hour") || by.equals("weekday") || by.equals("weekday-hour")) {
       throw new InvalidRequestException(
           "by", "by is one of none, channel, team, agent, topic, language");
     }
-    StringBuilder sql =
-        new StringBuilder("select ")
-            .append(group[0])
-            .append(", count(*), count(f.score), avg(cast(f.score as double precision)),")
-            .append(" avg(case when f.score >= 4 then 1.0 when f.score is not null then 0.0 end)")
-            .append(" from csat_survey f");
-    if (by.equals("team")) {
-      sql.append(" left join team tm on tm.id = f.team_id");
-    } else if (by.equals("agent")) {
-      sql.append(" left join agent a on a.id = f.agent_id");
-    }
-    sql.append(" where f.sent_at >= ?1 and f.sent_at < ?2");
+    StringBuilder where = new StringBuilder("f.sent_at >= ?1 and f.sent_at < ?2");
     List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-    Metrics.and(sql, params, "f.channel", filter.channel());
-    Metrics.and(sql, params, "f.team_id", filter.teamId());
-    Metrics.and(sql, params, "f.agent_id", filter.agentId());
-    Metrics.and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-    Metrics.and(sql, params, "f.language", filter.language());
-    if (!group[1].isEmpty()) {
-      sql.append(" group by ").append(group[1]).append(" order by ").append(group[1]);
-    }
-    Query q = em.createNativeQuery(sql.toString());
+    Metrics.and(where, params, "f.channel", filter.channel());
+    Metrics.and(where, params, "f.team_id", filter.teamId());
+    Metrics.and(where, params, "f.agent_id", filter.agentId());
+    Metrics.and(where, params, "coalesce(f.topic, 'OTHER')", filter.topic());
+    Metrics.and(where, params, "f.language", filter.language());
+    String sql =
+        group.sql(
+            "count(*) as sent, count(f.score) as answered,"
+                + " avg(cast(f.score as double precision)) as average,"
+                + " avg(case when f.score >= 4 then 1.0 when f.score is not null then 0.0 end)"
+                + " as satisfied",
+            "csat_survey f",
+            where.toString());
+    Query q = em.createNativeQuery(sql);
     for (int i = 0; i < params.size(); i++) {
       q.setParameter(i + 1, params.get(i));
     }
     List<Row> out = new ArrayList<>();
     for (Object o : q.getResultList()) {
       Object[] r = (Object[]) o;
-      long sent = ((Number) r[1]).longValue();
+      int a = group.key().isEmpty() ? 1 : 2; // grouped: the label, then the key, then the sums
+      long sent = ((Number) r[a]).longValue();
       if (sent == 0) {
         continue;
       }
-      long answered = ((Number) r[2]).longValue();
+      long answered = ((Number) r[a + 1]).longValue();
       out.add(
           new Row(
               String.valueOf(r[0]),
               sent,
               answered,
-              r[3] == null ? null : Math.round(((Number) r[3]).doubleValue() * 100) / 100.0,
-              r[4] == null ? null : Math.round(((Number) r[4]).doubleValue() * 1000) / 1000.0,
+              r[a + 2] == null ? null : Math.round(((Number) r[a + 2]).doubleValue() * 100) / 100.0,
+              r[a + 3] == null
+                  ? null
+                  : Math.round(((Number) r[a + 3]).doubleValue() * 1000) / 1000.0,
               Math.round(answered * 1000.0 / sent) / 1000.0));
     }
     return out;

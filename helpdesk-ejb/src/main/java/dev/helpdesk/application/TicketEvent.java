@@ -5,8 +5,13 @@ package dev.helpdesk.application;
  * AFTER_SUCCESS} (routing, FAQ suggestions, the realtime hub), so nobody reacts to a change that
  * was rolled back.
  */
-public record TicketEvent(Type type, long ticketId, Long messageId, Long teamId, Long assigneeId) {
-  /** The event for a ticket as it is now (its team and assignee decide who hears of it). */
+public record TicketEvent(
+    Type type, long ticketId, Long messageId, Long teamId, Long assigneeId, boolean topicOpen) {
+  /**
+   * The event for a ticket as it is now (its team and assignee decide who hears of it; {@code
+   * topicOpen}: routing may still change its topic on a new message, see {@link
+   * Router#reclassify}).
+   */
   public static TicketEvent of(
       Type type, dev.helpdesk.domain.model.ticket.Ticket t, Long messageId) {
     return new TicketEvent(
@@ -14,7 +19,8 @@ public record TicketEvent(Type type, long ticketId, Long messageId, Long teamId,
         t.getId(),
         messageId,
         t.getTeam() == null ? null : t.getTeam().getId(),
-        t.getAssignee() == null ? null : t.getAssignee().getId());
+        t.getAssignee() == null ? null : t.getAssignee().getId(),
+        Router.topicOpen(t));
   }
 
   public enum Type {

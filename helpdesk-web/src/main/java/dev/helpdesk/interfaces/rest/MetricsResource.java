@@ -124,7 +124,10 @@ public class MetricsResource {
         caller.get(), p[0], p[1], group, filter(channel, team, agent, topic, language));
   }
 
-  /** Tickets created and solved per day of [from, to) in {@code zone} (IANA, default UTC). */
+  /**
+   * Tickets created and solved per day of [from, to) in {@code zone} (IANA, default UTC), or per
+   * week (from Monday) or month ({@code by=week|month}).
+   */
   @GET
   @Path("/trend")
   @RolesAllowed({"MANAGER", "ADMIN"})
@@ -132,6 +135,7 @@ public class MetricsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("zone") String zone,
+      @QueryParam("by") String by,
       @QueryParam("channel") String channel,
       @QueryParam("team") Long team,
       @QueryParam("agent") Long agent,
@@ -143,9 +147,13 @@ public class MetricsResource {
     } catch (java.time.DateTimeException e) {
       throw new BadParameterException("zone", "zone is an IANA time zone such as Asia/Riyadh");
     }
+    if (by != null && !List.of("day", "week", "month").contains(by)) {
+      throw new BadParameterException("by", "by is day, week or month");
+    }
     Instant[] p = period(from, to);
-    return metrics.trend(
-        caller.get(), p[0], p[1], z, filter(channel, team, agent, topic, language));
+    return Metrics.fold(
+        metrics.trend(caller.get(), p[0], p[1], z, filter(channel, team, agent, topic, language)),
+        by);
   }
 
   /**

@@ -43,7 +43,8 @@ public record Rule(
     boolean matchAny,
     boolean stopOnMatch,
     List<Check> conditions,
-    List<Action> actions) {
+    List<Action> actions,
+    boolean asksFirstTimeBuyer) {
 
   /** A condition as written by an admin. */
   public record Condition(String field, String op, List<String> values) {}
@@ -92,7 +93,14 @@ public record Rule(
     for (int i = 0; i < actions.size(); i++) {
       validate(actions.get(i), "actions[" + i + "]", teamExists, agentExists);
     }
-    return new Rule(id, name.strip(), matchAny, stopOnMatch, checks, List.copyOf(actions));
+    return new Rule(
+        id,
+        name.strip(),
+        matchAny,
+        stopOnMatch,
+        checks,
+        List.copyOf(actions),
+        cs.stream().anyMatch(c -> "firstTimeBuyer".equals(c.field())));
   }
 
   /** Whether the rule fires for these facts, the ticket's team being {@code teamId} so far. */
