@@ -114,6 +114,80 @@ class ChatWidgetBrowserIT {
         "api/v1/tickets/" + ticket + "/replies", Map.of("text", "نعم، الدفع عند الاستلام متاح."));
     waitFor(() -> text(chat, ".hd-agent .hd-text").contains("الاستلام"), "the agent's reply");
     Browser.screenshot(browser, "chat-widget-ar");
+
+    // solved: the satisfaction card, in Arabic; the shopper rates 5 with a comment
+    assertEquals(
+        200,
+        admin.put("api/v1/tickets/" + ticket + "/status", Map.of("status", "SOLVED")).status());
+    waitFor(() -> !chat.findElements(By.cssSelector(".hd-csat")).isEmpty(), "the survey card");
+    assertTrue(text(chat, ".hd-bot .hd-text").contains("كيف كانت خدمتنا"), text(chat, ".hd-bot"));
+    chat.findElement(By.cssSelector(".hd-csat-score[data-score='5']")).click();
+    chat.findElement(By.cssSelector(".hd-csat-comment")).sendKeys("خدمة سريعة، شكراً");
+    chat.findElement(By.cssSelector(".hd-csat-send")).click();
+    waitFor(() -> text(chat, ".hd-csat-done").contains("شكراً"), "the thanks for the rating");
+    Browser.screenshot(browser, "chat-widget-csat-ar");
+    assertTrue(
+        admin
+            .get("api/v1/tickets/" + ticket)
+            .json()
+            .getJsonArray("activities")
+            .toString()
+            .contains("5/5 “خدمة سريعة، شكراً”"));
+  }
+
+  /**
+   * The survey link a shopper gets by e-mail (or a social message) opens a page in the ticket's
+   * language that records the clicked score and takes a comment.
+   */
+  @Test
+  void theSurveyLinkOpensAPageInTheShoppersLanguage() throws Exception {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("externalId", widget + "-mail");
+    body.put("from", Map.of("email", widget + "@example.com", "name", "Huda"));
+    body.put("text", "متى يصل طلبي؟ " + widget);
+    long ticket = admin.post("api/v1/inbound", body).json().getJsonNumber("ticketId").longValue();
+    admin.post(
+        "api/v1/tickets/" + ticket + "/replies",
+        Map.of("text", "يصل غداً إن شاء الله.", "status", "SOLVED"));
+    String survey =
+        Poll.until(
+            () ->
+                admin.get("api/v1/tickets/" + ticket).json().getJsonArray("messages").stream()
+                    .map(m -> m.asJsonObject().getString("text", ""))
+                    .filter(t -> t.contains("csat.html"))
+                    .findFirst()
+                    .orElse(""),
+            t -> !t.isEmpty(),
+            "the survey message (after the 1 s delay of the tests)");
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("(http\\S+score=2)").matcher(survey);
+    assertTrue(link.find(), survey);
+    browser.get(link.group(1));
+    waitFor(
+        () -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-loaded")),
+        "the survey page");
+    assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+    assertEquals("كيف كانت خدمتنا؟", browser.findElement(By.id("question")).getText());
+    waitFor(
+        () -> browser.findElement(By.id("status")).getText().contains("حُفظ تقييمك"),
+        "the clicked score saved");
+    assertEquals(
+        "true",
+        browser
+            .findElement(By.cssSelector("#scores button[data-score='2']"))
+            .getAttribute("aria-pressed"));
+    browser.findElement(By.id("comment")).sendKeys("تأخر الرد قليلاً");
+    browser.findElement(By.id("send")).click();
+    waitFor(
+        () ->
+            admin
+                .get("api/v1/tickets/" + ticket)
+                .json()
+                .getJsonArray("activities")
+                .toString()
+                .contains("2/5 “تأخر الرد قليلاً”"),
+        "the comment on the ticket's timeline");
+    Browser.screenshot(browser, "csat-page-ar");
   }
 
   @Test

@@ -290,6 +290,9 @@ public class MetricsIT {
     assertTrue(by.body().contains("by is one of"), by.body());
     Api.Response kind = admin.get("api/v1/metrics/response-times?kind=FASTEST");
     assertEquals(400, kind.status(), kind.toString());
+    Api.Response team = admin.get("api/v1/metrics/csat?team=payments");
+    assertEquals(400, team.status(), team.toString());
+    assertTrue(team.body().contains("team is an id"), team.body());
     Api.Response from = admin.get("api/v1/metrics/response-times?from=yesterday");
     assertEquals(400, from.status(), from.toString());
     Api.Response order =

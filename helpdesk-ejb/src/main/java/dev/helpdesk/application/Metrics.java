@@ -201,7 +201,20 @@ public class Metrics {
                   "g.k"));
 
   /** Only these facts: null fields do not filter. */
-  public record Filter(String channel, Long teamId, Long agentId, String topic, String language) {}
+  public record Filter(String channel, Long teamId, Long agentId, String topic, String language) {
+    /**
+     * Appends the conditions to {@code sql} (rows aliased {@code f}), their values to {@code
+     * params}; {@code agentColumn} is the table's agent ({@code agent_id} of a fact, {@code
+     * assignee_id} of a ticket).
+     */
+    void appendTo(StringBuilder sql, List<Object> params, String agentColumn) {
+      and(sql, params, "f.channel", channel);
+      and(sql, params, "f.team_id", teamId);
+      and(sql, params, "f." + agentColumn, agentId);
+      and(sql, params, "coalesce(f.topic, 'OTHER')", topic);
+      and(sql, params, "f.language", language);
+    }
+  }
 
   /**
    * One group: how many waits, their median, 90th percentile and mean in seconds, and the share of
@@ -233,11 +246,7 @@ public class Metrics {
     StringBuilder where = new StringBuilder("f.kind = ?1 and f.ended_at >= ?2 and f.ended_at < ?3");
     List<Object> params =
         new ArrayList<>(List.of(kind.name(), Timestamp.from(from), Timestamp.from(to)));
-    and(where, params, "f.channel", filter.channel());
-    and(where, params, "f.team_id", filter.teamId());
-    and(where, params, "f.agent_id", filter.agentId());
-    and(where, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-    and(where, params, "f.language", filter.language());
+    filter.appendTo(where, params, "agent_id");
     String sql =
         group.sql(
             "count(*) as n, percentile_cont(0.5) within group (order by "
@@ -358,17 +367,7 @@ public class Metrics {
     }
     List<Object> params =
         new ArrayList<>(List.of(origin, Timestamp.from(from), Timestamp.from(to)));
-    and(sql, params, "f.channel", filter.channel());
-    and(sql, params, "f.team_id", filter.teamId());
-    if (table.startsWith("metric_fact")) {
-      and(sql, params, "f.agent_id", filter.agentId());
-      and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-      and(sql, params, "f.language", filter.language());
-    } else {
-      and(sql, params, "f.assignee_id", filter.agentId());
-      and(sql, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-      and(sql, params, "f.language", filter.language());
-    }
+    filter.appendTo(sql, params, table.startsWith("metric_fact") ? "agent_id" : "assignee_id");
     String grouped = "select x.d, count(*) from (" + sql + ") x group by x.d";
     long[] out = new long[days];
     for (Object o : bind(em.createNativeQuery(grouped), params).getResultList()) {
@@ -406,11 +405,7 @@ public class Metrics {
             "select count(*), coalesce(sum(case when f.channel = 'CHAT' then 1 else 0 end), 0)"
                 + " from ticket f where f.created_at >= ?1 and f.created_at < ?2");
     List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-    and(tickets, params, "f.channel", filter.channel());
-    and(tickets, params, "f.team_id", filter.teamId());
-    and(tickets, params, "f.assignee_id", filter.agentId());
-    and(tickets, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-    and(tickets, params, "f.language", filter.language());
+    filter.appendTo(tickets, params, "assignee_id");
     Object[] counted =
         (Object[]) bind(em.createNativeQuery(tickets.toString()), params).getSingleResult();
     long created = ((Number) counted[0]).longValue();
@@ -420,11 +415,7 @@ public class Metrics {
             "select count(*) from metric_fact f where f.kind = 'RESOLUTION'"
                 + " and f.ended_at >= ?1 and f.ended_at < ?2");
     List<Object> solveParams = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-    and(solves, solveParams, "f.channel", filter.channel());
-    and(solves, solveParams, "f.team_id", filter.teamId());
-    and(solves, solveParams, "f.agent_id", filter.agentId());
-    and(solves, solveParams, "coalesce(f.topic, 'OTHER')", filter.topic());
-    and(solves, solveParams, "f.language", filter.language());
+    filter.appendTo(solves, solveParams, "agent_id");
     long solved =
         ((Number) bind(em.createNativeQuery(solves.toString()), solveParams).getSingleResult())
             .longValue();

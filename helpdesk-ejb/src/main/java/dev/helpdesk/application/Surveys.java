@@ -293,11 +293,7 @@ public class Surveys {
     }
     StringBuilder where = new StringBuilder("f.sent_at >= ?1 and f.sent_at < ?2");
     List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-    Metrics.and(where, params, "f.channel", filter.channel());
-    Metrics.and(where, params, "f.team_id", filter.teamId());
-    Metrics.and(where, params, "f.agent_id", filter.agentId());
-    Metrics.and(where, params, "coalesce(f.topic, 'OTHER')", filter.topic());
-    Metrics.and(where, params, "f.language", filter.language());
+    filter.appendTo(where, params, "agent_id");
     String sql =
         group.sql(
             "count(*) as sent, count(f.score) as answered,"

@@ -192,7 +192,7 @@ public class MessageIngestion {
       ticket = new Ticket(contact, in.channel(), subject(in), at);
       ticket.setChannelAccount(
           known.accountId == null ? null : em.getReference(ChannelAccount.class, known.accountId));
-      ticket.setLanguage(in.metadata().get(InboundMessage.LANGUAGE));
+      ticket.setLanguage(language(in));
       em.persist(ticket);
       held.add(ticket.getId());
       em.persist(
@@ -441,5 +441,17 @@ public class MessageIngestion {
       throw new InvalidPayloadException("metadata is larger than 10,000 characters", false);
     }
     return out;
+  }
+
+  /**
+   * The ticket's language: the connector's (e-mail headers and text, the chat widget's page), else
+   * the first message's script (social messages and the API say none); null without text.
+   */
+  static String language(InboundMessage in) {
+    String given = in.metadata().get(InboundMessage.LANGUAGE);
+    if (given != null || in.text() == null || in.text().isBlank()) {
+      return given;
+    }
+    return dev.helpdesk.application.KnowledgeBase.languageOf(in.text(), null);
   }
 }

@@ -6,12 +6,12 @@ import dev.helpdesk.domain.model.metrics.MetricFact;
 import dev.helpdesk.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +40,7 @@ public class MetricsResource {
       @QueryParam("kind") String kind,
       @QueryParam("by") String by,
       @QueryParam("hours") String hours,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("channel") String channel,
-      @QueryParam("team") Long team,
-      @QueryParam("agent") Long agent,
-      @QueryParam("topic") String topic,
-      @QueryParam("language") String language) {
+      @BeanParam ReportParams report) {
     MetricFact.Kind k;
     try {
       k =
@@ -67,35 +61,9 @@ public class MetricsResource {
     if (hours != null && !hours.equals("business") && !hours.equals("calendar")) {
       throw new BadParameterException("hours", "hours is calendar or business");
     }
-    Instant[] p = period(from, to);
+    Instant[] p = report.period();
     return metrics.report(
-        caller.get(),
-        k,
-        p[0],
-        p[1],
-        group,
-        "business".equals(hours),
-        filter(channel, team, agent, topic, language));
-  }
-
-  static Metrics.Filter filter(
-      String channel, Long team, Long agent, String topic, String language) {
-    return new Metrics.Filter(
-        channel == null || channel.isBlank() ? null : channel.strip().toUpperCase(Locale.ROOT),
-        team,
-        agent,
-        topic == null || topic.isBlank() ? null : topic.strip().toUpperCase(Locale.ROOT),
-        language == null || language.isBlank() ? null : language.strip());
-  }
-
-  /** [from, to): ISO instants, default the last 30 days; 400 when unreadable or reversed. */
-  private static Instant[] period(String from, String to) {
-    Instant t = FaqResource.instant("to", to, Instant.now().plusSeconds(1));
-    Instant f = FaqResource.instant("from", from, t.minus(Duration.ofDays(30)));
-    if (!f.isBefore(t)) {
-      throw new BadParameterException("from", "from must come before to");
-    }
-    return new Instant[] {f, t};
+        caller.get(), k, p[0], p[1], group, "business".equals(hours), report.filter());
   }
 
   /**
@@ -105,23 +73,14 @@ public class MetricsResource {
   @GET
   @Path("/csat")
   @RolesAllowed({"MANAGER", "ADMIN"})
-  public List<Surveys.Row> csat(
-      @QueryParam("by") String by,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("channel") String channel,
-      @QueryParam("team") Long team,
-      @QueryParam("agent") Long agent,
-      @QueryParam("topic") String topic,
-      @QueryParam("language") String language) {
+  public List<Surveys.Row> csat(@QueryParam("by") String by, @BeanParam ReportParams report) {
     String group = by == null ? "none" : by.strip().toLowerCase(Locale.ROOT);
     if (!List.of("none", "channel", "team", "agent", "topic", "language").contains(group)) {
       throw new BadParameterException(
           "by", "by is one of none, channel, team, agent, topic, language");
     }
-    Instant[] p = period(from, to);
-    return surveys.report(
-        caller.get(), p[0], p[1], group, filter(channel, team, agent, topic, language));
+    Instant[] p = report.period();
+    return surveys.report(caller.get(), p[0], p[1], group, report.filter());
   }
 
   /**
@@ -132,15 +91,9 @@ public class MetricsResource {
   @Path("/trend")
   @RolesAllowed({"MANAGER", "ADMIN"})
   public List<Metrics.Day> trend(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
       @QueryParam("zone") String zone,
       @QueryParam("by") String by,
-      @QueryParam("channel") String channel,
-      @QueryParam("team") Long team,
-      @QueryParam("agent") Long agent,
-      @QueryParam("topic") String topic,
-      @QueryParam("language") String language) {
+      @BeanParam ReportParams report) {
     java.time.ZoneId z;
     try {
       z = zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
@@ -150,10 +103,8 @@ public class MetricsResource {
     if (by != null && !List.of("day", "week", "month").contains(by)) {
       throw new BadParameterException("by", "by is day, week or month");
     }
-    Instant[] p = period(from, to);
-    return Metrics.fold(
-        metrics.trend(caller.get(), p[0], p[1], z, filter(channel, team, agent, topic, language)),
-        by);
+    Instant[] p = report.period();
+    return Metrics.fold(metrics.trend(caller.get(), p[0], p[1], z, report.filter()), by);
   }
 
   /**
@@ -164,25 +115,13 @@ public class MetricsResource {
   @Path("/summary")
   @RolesAllowed({"MANAGER", "ADMIN"})
   public Metrics.Summary summary(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("hours") String hours,
-      @QueryParam("channel") String channel,
-      @QueryParam("team") Long team,
-      @QueryParam("agent") Long agent,
-      @QueryParam("topic") String topic,
-      @QueryParam("language") String language) {
+      @QueryParam("hours") String hours, @BeanParam ReportParams report) {
     if (hours != null && !hours.equals("business") && !hours.equals("calendar")) {
       throw new BadParameterException("hours", "hours is calendar or business");
     }
-    Instant[] p = period(from, to);
+    Instant[] p = report.period();
     return metrics.summary(
-        caller.get(),
-        p[0],
-        p[1],
-        "business".equals(hours),
-        filter(channel, team, agent, topic, language),
-        surveys);
+        caller.get(), p[0], p[1], "business".equals(hours), report.filter(), surveys);
   }
 
   /**
