@@ -144,7 +144,7 @@ class ChatWidgetBrowserIT {
     Map<String, Object> body = new java.util.HashMap<>();
     body.put("externalId", widget + "-mail");
     body.put("from", Map.of("email", widget + "@example.com", "name", "Huda"));
-    body.put("text", "متى يصل طلبي؟ " + widget);
+    body.put("text", "متى يصل طلبي؟ طلبته قبل أسبوع ولم يصلني شيء حتى الآن " + widget);
     long ticket = admin.post("api/v1/inbound", body).json().getJsonNumber("ticketId").longValue();
     admin.post(
         "api/v1/tickets/" + ticket + "/replies",

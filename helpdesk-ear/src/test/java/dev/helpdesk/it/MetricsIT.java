@@ -208,6 +208,25 @@ public class MetricsIT {
     assertEquals(1, today.getJsonNumber("created").longValue(), today.toString());
     assertEquals(1, today.getJsonNumber("solved").longValue(), today.toString());
     assertEquals(400, admin.get("api/v1/metrics/trend?zone=Mars/Olympus").status(), "unknown zone");
+    // the resolution time per day and per month of the manager's zone
+    java.time.LocalDate riyadh = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Riyadh"));
+    for (String by : List.of("day", "month")) {
+      JsonArray rows =
+          (JsonArray)
+              admin
+                  .get(
+                      "api/v1/metrics/response-times?kind=RESOLUTION&by="
+                          + by
+                          + "&zone=Asia/Riyadh&agent="
+                          + agentId
+                          + "&from="
+                          + started)
+                  .structure();
+      assertEquals(1, rows.size(), rows.toString());
+      assertEquals(
+          (by.equals("day") ? riyadh : riyadh.withDayOfMonth(1)).toString(),
+          rows.getJsonObject(0).getString("key"));
+    }
 
     JsonObject summary =
         admin.get("api/v1/metrics/summary?agent=" + agentId + "&from=" + started).json();

@@ -235,12 +235,36 @@ public class Metrics {
       String by,
       boolean business,
       Filter filter) {
+    return report(caller, kind, from, to, by, business, filter, java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * Besides {@link #BY}: per day, week (from Monday) or month of {@code zone}, by when it ended.
+   */
+  public static final java.util.Set<String> PERIODS = java.util.Set.of("day", "week", "month");
+
+  /**
+   * @param zone for {@code by} day, week or month: the manager's time zone (a region such as
+   *     Asia/Riyadh, or UTC); days and weeks are 24-hour and 7-day steps from the first local
+   *     midnight (a daylight-saving change moves an hour), months are exact
+   */
+  public List<Row> report(
+      Caller caller,
+      MetricFact.Kind kind,
+      Instant from,
+      Instant to,
+      String by,
+      boolean business,
+      Filter filter,
+      java.time.ZoneId zone) {
     if (!caller.seesAllTickets()) {
       throw new AccessDeniedException("reports are for managers and admins");
     }
-    Grouping group = BY.get(by);
+    java.time.LocalDate first = from.atZone(zone).toLocalDate();
+    Grouping group = PERIODS.contains(by) ? period(by, first, zone) : BY.get(by);
     if (group == null) {
-      throw new InvalidRequestException("by", "by is one of " + String.join(", ", BY.keySet()));
+      throw new InvalidRequestException(
+          "by", "by is one of " + String.join(", ", BY.keySet()) + ", day, week, month");
     }
     String col = business ? "f.business_seconds" : "f.seconds";
     StringBuilder where = new StringBuilder("f.kind = ?1 and f.ended_at >= ?2 and f.ended_at < ?3");
@@ -270,7 +294,9 @@ public class Metrics {
       }
       out.add(
           new Row(
-              String.valueOf(r[0]),
+              PERIODS.contains(by)
+                  ? periodLabel(by, first, ((Number) r[0]).intValue())
+                  : String.valueOf(r[0]),
               count,
               round(((Number) r[a + 1]).doubleValue()),
               round(((Number) r[a + 2]).doubleValue()),
@@ -280,6 +306,49 @@ public class Metrics {
                   : Math.round(((Number) r[a + 4]).doubleValue() * 1000) / 1000.0));
     }
     return out;
+  }
+
+  /** The grouping per day, week or month of a zone, the first period starting on {@code first}. */
+  private static Grouping period(String by, java.time.LocalDate first, java.time.ZoneId zone) {
+    String zoneId = zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    if (!zoneId.matches("UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+")) {
+      throw new InvalidRequestException("zone", "zone is a region such as Asia/Riyadh, or UTC");
+    }
+    String epoch = "cast(extract(epoch from f.ended_at) as bigint)";
+    return switch (by) {
+      case "day" ->
+          Grouping.of("(" + epoch + " - " + first.atStartOfDay(zone).toEpochSecond() + ") / 86400");
+      case "week" ->
+          Grouping.of(
+              "("
+                  + epoch
+                  + " - "
+                  + first
+                      .with(
+                          java.time.temporal.TemporalAdjusters.previousOrSame(
+                              java.time.DayOfWeek.MONDAY))
+                      .atStartOfDay(zone)
+                      .toEpochSecond()
+                  + ") / 604800");
+      default -> {
+        String local = "(f.ended_at at time zone '" + zoneId + "')";
+        yield Grouping.of(
+            "extract(year from " + local + ") * 100 + extract(month from " + local + ")");
+      }
+    };
+  }
+
+  /** A period group's key as the date its period starts. */
+  private static String periodLabel(String by, java.time.LocalDate first, int key) {
+    return switch (by) {
+      case "day" -> first.plusDays(key).toString();
+      case "week" ->
+          first
+              .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+              .plusWeeks(key)
+              .toString();
+      default -> java.time.LocalDate.of(key / 100, key % 100, 1).toString();
+    };
   }
 
   /**

@@ -40,6 +40,7 @@ public class MetricsResource {
       @QueryParam("kind") String kind,
       @QueryParam("by") String by,
       @QueryParam("hours") String hours,
+      @QueryParam("zone") String zone,
       @BeanParam ReportParams report) {
     MetricFact.Kind k;
     try {
@@ -52,18 +53,29 @@ public class MetricsResource {
           "kind", "kind is FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION or HANDLE");
     }
     String group = by == null ? "none" : by.strip().toLowerCase(Locale.ROOT);
-    if (!Metrics.BY.containsKey(group)) {
+    if (!Metrics.BY.containsKey(group) && !Metrics.PERIODS.contains(group)) {
       throw new BadParameterException(
           "by",
           "by is one of none, channel, team, agent, topic, language, hour, weekday,"
-              + " weekday-hour");
+              + " weekday-hour, day, week, month");
     }
     if (hours != null && !hours.equals("business") && !hours.equals("calendar")) {
       throw new BadParameterException("hours", "hours is calendar or business");
     }
     Instant[] p = report.period();
     return metrics.report(
-        caller.get(), k, p[0], p[1], group, "business".equals(hours), report.filter());
+        caller.get(), k, p[0], p[1], group, "business".equals(hours), report.filter(), zone(zone));
+  }
+
+  /** An IANA time zone, default UTC; 400 for an unknown one. */
+  static java.time.ZoneId zone(String zone) {
+    try {
+      return zone == null || zone.isBlank()
+          ? java.time.ZoneOffset.UTC
+          : java.time.ZoneId.of(zone.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new BadParameterException("zone", "zone is an IANA time zone such as Asia/Riyadh");
+    }
   }
 
   /**
@@ -94,12 +106,7 @@ public class MetricsResource {
       @QueryParam("zone") String zone,
       @QueryParam("by") String by,
       @BeanParam ReportParams report) {
-    java.time.ZoneId z;
-    try {
-      z = zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      throw new BadParameterException("zone", "zone is an IANA time zone such as Asia/Riyadh");
-    }
+    java.time.ZoneId z = zone(zone);
     if (by != null && !List.of("day", "week", "month").contains(by)) {
       throw new BadParameterException("by", "by is day, week or month");
     }
