@@ -15,7 +15,7 @@ const WORDS = {
     median: 'Median', p90: '90th percentile', mean: 'Mean', FIRST_RESPONSE: 'First response', NEXT_RESPONSE: 'Next response',
     RESOLUTION: 'Resolution', open: 'Open', waiting: 'Waiting for us', oldest: 'Longest wait', online: 'Agents online',
     created: 'Created today', solved: 'Solved today', frtMedian: 'First response today (median)', frtP90: 'First response today (p90)', slaHit: 'First responses within SLA today',
-    live: 'Live', reconnecting: 'Reconnecting…', none: '—', minutes: 'min',
+    live: 'Live', reconnecting: 'Reconnecting…', none: '—', minutes: 'min', hoursShort: 'h', daysShort: 'd',
     agent: 'Agent', periodTitle: 'Selected period', pCreated: 'Created', pSolved: 'Solved', chatWait: 'Chat wait (median)',
     handle: 'Handle time (median)', selfServed: 'Self-served chats (FAQ)', csatScore: 'CSAT (satisfied)', csatAnswers: 'CSAT answers',
     trend: 'Created and solved per day', byChannelMix: 'Channel mix (answered tickets)', csatByChannel: 'Satisfaction by channel (% satisfied)',
@@ -33,7 +33,7 @@ const WORDS = {
     median: 'الوسيط', p90: 'المئين 90', mean: 'المتوسط', FIRST_RESPONSE: 'أول رد', NEXT_RESPONSE: 'الرد التالي',
     RESOLUTION: 'الحل', open: 'مفتوحة', waiting: 'بانتظارنا', oldest: 'أطول انتظار', online: 'موظفون متصلون',
     created: 'أُنشئت اليوم', solved: 'حُلّت اليوم', frtMedian: 'أول رد اليوم (الوسيط)', frtP90: 'أول رد اليوم (المئين 90)', slaHit: 'الردود الأولى ضمن الاتفاقية اليوم',
-    live: 'مباشر', reconnecting: 'إعادة الاتصال…', none: '—', minutes: 'د',
+    live: 'مباشر', reconnecting: 'إعادة الاتصال…', none: '—', minutes: 'د', hoursShort: 'س', daysShort: 'يوم',
     agent: 'الموظف', periodTitle: 'الفترة المختارة', pCreated: 'أُنشئت', pSolved: 'حُلّت', chatWait: 'انتظار المحادثة (الوسيط)',
     handle: 'وقت المعالجة (الوسيط)', selfServed: 'محادثات حُلّت ذاتياً (الأسئلة الشائعة)', csatScore: 'الرضا (راضون)', csatAnswers: 'إجابات الاستطلاع',
     trend: 'التذاكر المُنشأة والمحلولة يومياً', byChannelMix: 'توزيع القنوات (تذاكر مُجاب عنها)', csatByChannel: 'الرضا حسب القناة (% راضون)',
@@ -46,7 +46,13 @@ const WORDS = {
 let lang = 'en';
 const w = (k) => WORDS[lang][k] ?? WORDS.en[k] ?? k;
 const num = (n, digits = 0) => new Intl.NumberFormat(lang === 'ar' ? 'ar' : 'en', { maximumFractionDigits: digits }).format(n);
-const minutes = (s) => (s == null ? w('none') : `${num(s / 60, 1)} ${w('minutes')}`);
+// a wait as people say it: minutes up to 1.5 hours, hours up to 2 days, then days
+const minutes = (s) => {
+  if (s == null) return w('none');
+  if (s < 5400) return `${num(s / 60, 1)} ${w('minutes')}`;
+  if (s < 172800) return `${num(s / 3600, 1)} ${w('hoursShort')}`;
+  return `${num(s / 86400, 1)} ${w('daysShort')}`;
+};
 const charts = {};
 let lastRows = [];
 

@@ -155,6 +155,9 @@ public class Surveys {
                 : "How did we do? Rate this conversation from 1 to 5.")
             : links(s.getToken(), arabic, t);
     Message m = Message.automatic(t, via, text);
+    if (via == Channel.EMAIL) {
+      m.setHtml(html(s.getToken(), arabic, t));
+    }
     m.setMetadata(MessageIngestion.json(Map.of(CSAT, s.getToken())));
     em.persist(m);
     em.persist(
@@ -164,16 +167,50 @@ public class Surveys {
     events.fire(TicketEvent.of(TicketEvent.Type.MESSAGE_ADDED, t, m.getId()));
   }
 
+  private static final String[] EN = {"Very poor", "Poor", "OK", "Good", "Excellent"};
+  private static final String[] AR = {"سيئ جداً", "ضعيف", "مقبول", "جيد", "ممتاز"};
+
+  private static String link(String token) {
+    return setting("helpdesk.public-url", "HELPDESK_PUBLIC_URL", "http://localhost:8080")
+            .replaceAll("/+$", "")
+        + "/csat.html?t="
+        + token
+        + "&score=";
+  }
+
+  /** The e-mail's HTML part: the question and five buttons, one click each. */
+  static String html(String token, boolean arabic, Ticket t) {
+    String base = link(token).replace("&", "&amp;").replace("\"", "&quot;");
+    StringBuilder b =
+        new StringBuilder("<div dir=\"")
+            .append(arabic ? "rtl" : "ltr")
+            .append("\" style=\"font-family:sans-serif\"><p>")
+            .append(
+                arabic
+                    ? "كيف كانت خدمتنا في التذكرة #" + t.getId() + "؟ قيّمها بنقرة واحدة:"
+                    : "How did we do with your request #" + t.getId() + "? One click rates it:")
+            .append("</p><p>");
+    for (int score = 5; score >= 1; score--) {
+      b.append("<a href=\"")
+          .append(base)
+          .append(score)
+          .append(
+              "\" style=\"display:inline-block;margin:4px;padding:8px 12px;border:1px solid"
+                  + " #1f5fbf;border-radius:6px;color:#1f5fbf;text-decoration:none\">")
+          .append(score)
+          .append(" – ")
+          .append((arabic ? AR : EN)[score - 1])
+          .append("</a>");
+    }
+    return b.append("</p><p>")
+        .append(arabic ? "شكراً لك!" : "Thank you!")
+        .append("</p></div>")
+        .toString();
+  }
+
   /** The e-mail / social text: one link per score. */
   static String links(String token, boolean arabic, Ticket t) {
-    String base =
-        setting("helpdesk.public-url", "HELPDESK_PUBLIC_URL", "http://localhost:8080")
-                .replaceAll("/+$", "")
-            + "/csat.html?t="
-            + token
-            + "&score=";
-    String[] en = {"Very poor", "Poor", "OK", "Good", "Excellent"};
-    String[] ar = {"سيئ جداً", "ضعيف", "مقبول", "جيد", "ممتاز"};
+    String base = link(token);
     StringBuilder b =
         new StringBuilder(
             arabic
@@ -182,7 +219,7 @@ public class Surveys {
     for (int score = 5; score >= 1; score--) {
       b.append(score)
           .append(" – ")
-          .append((arabic ? ar : en)[score - 1])
+          .append((arabic ? AR : EN)[score - 1])
           .append(": ")
           .append(base)
           .append(score)

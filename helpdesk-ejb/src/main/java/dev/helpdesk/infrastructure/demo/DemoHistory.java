@@ -78,6 +78,26 @@ public class DemoHistory {
     agent("omar", "Omar Farouk", hash, Set.of(Role.AGENT), Set.of("ar", "en"), returns, orders);
     em.createQuery("update Agent a set a.uiLanguage = 'ar' where a.login = 'lina'").executeUpdate();
     cannedResponses();
+    slaPolicies();
+  }
+
+  /**
+   * Two SLA policies a store starts with: "Standard" for every team (first answer within an hour of
+   * business time), "Urgent" for urgent tickets around the clock.
+   */
+  private void slaPolicies() {
+    dev.helpdesk.domain.model.metrics.SlaPolicy standard =
+        new dev.helpdesk.domain.model.metrics.SlaPolicy("Standard");
+    standard.set("Standard", 3_600L, 4 * 3_600L, 2 * 86_400L, true, 75);
+    em.persist(standard);
+    dev.helpdesk.domain.model.metrics.SlaPolicy urgent =
+        new dev.helpdesk.domain.model.metrics.SlaPolicy("Urgent");
+    urgent.set("Urgent", 15 * 60L, 3_600L, 8 * 3_600L, false, 50);
+    em.persist(urgent);
+    em.createNativeQuery("update team set sla_policy = 'Standard'").executeUpdate();
+    em.createNativeQuery(
+            "insert into sla_priority_default (priority, sla_policy) values ('URGENT', 'Urgent')")
+        .executeUpdate();
   }
 
   /** The saved answers a store's team would start with, in English and Arabic. */
@@ -182,7 +202,13 @@ public class DemoHistory {
             .setParameter("n", c.team())
             .getSingleResult();
     t.setTeam(team);
-    t.setTopic(c.topic());
+    // the topic as routing names it (reports and filters use these), the word as a tag
+    t.setTopic(
+        switch (c.topic()) {
+          case "refunds", "returns" -> "RETURNS";
+          case "order-status" -> "ORDER_STATUS";
+          default -> c.topic().toUpperCase(java.util.Locale.ROOT);
+        });
     t.getTags().add(c.topic());
     if (n % 7 == 0) {
       t.setPriority(Priority.HIGH);
