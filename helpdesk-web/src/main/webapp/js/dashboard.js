@@ -18,7 +18,7 @@ const WORDS = {
     live: 'Live', reconnecting: 'Reconnecting…', none: '—', minutes: 'min', hoursShort: 'h', daysShort: 'd',
     agent: 'Agent', periodTitle: 'Selected period', pCreated: 'Created', pSolved: 'Solved', chatWait: 'Chat wait (median)',
     handle: 'Handle time (median)', selfServed: 'Self-served chats (FAQ)', csatScore: 'CSAT (satisfied)', csatAnswers: 'CSAT answers',
-    trend: 'Created and solved per day', byChannelMix: 'Channel mix (answered tickets)', csatByChannel: 'Satisfaction by channel (% satisfied)',
+    trend: 'Created and solved per day', frtDay: 'First response per day (minutes)', byChannelMix: 'Channel mix (answered tickets)', csatByChannel: 'Satisfaction by channel (% satisfied)',
     heatmap: 'Questions by hour and weekday', volume: 'Volume', csat: 'CSAT', createdS: 'Created', solvedS: 'Solved',
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], HANDLE: 'Handle time',
     CHECKOUT: 'Checkout', PAYMENT: 'Payment', SHIPPING: 'Shipping', ORDER_STATUS: 'Order status', RETURNS: 'Returns',
@@ -36,7 +36,7 @@ const WORDS = {
     live: 'مباشر', reconnecting: 'إعادة الاتصال…', none: '—', minutes: 'د', hoursShort: 'س', daysShort: 'يوم',
     agent: 'الموظف', periodTitle: 'الفترة المختارة', pCreated: 'أُنشئت', pSolved: 'حُلّت', chatWait: 'انتظار المحادثة (الوسيط)',
     handle: 'وقت المعالجة (الوسيط)', selfServed: 'محادثات حُلّت ذاتياً (الأسئلة الشائعة)', csatScore: 'الرضا (راضون)', csatAnswers: 'إجابات الاستطلاع',
-    trend: 'التذاكر المُنشأة والمحلولة يومياً', byChannelMix: 'توزيع القنوات (تذاكر مُجاب عنها)', csatByChannel: 'الرضا حسب القناة (% راضون)',
+    trend: 'التذاكر المُنشأة والمحلولة يومياً', frtDay: 'أول رد يومياً (بالدقائق)', byChannelMix: 'توزيع القنوات (تذاكر مُجاب عنها)', csatByChannel: 'الرضا حسب القناة (% راضون)',
     heatmap: 'الأسئلة حسب الساعة ويوم الأسبوع', volume: 'الحجم', csat: 'الرضا', createdS: 'أُنشئت', solvedS: 'حُلّت',
     days: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'], HANDLE: 'وقت المعالجة',
     CHECKOUT: 'إتمام الشراء', PAYMENT: 'الدفع', SHIPPING: 'الشحن', ORDER_STATUS: 'حالة الطلب', RETURNS: 'الإرجاع',
@@ -148,13 +148,18 @@ async function reports() {
   const q = filters();
   const report = (kind, by) => get(`metrics/response-times?kind=${kind}&by=${by}&${q}`);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [hours, channels, topics, trend, csat] = await Promise.all([
+  const [hours, channels, topics, trend, csat, perDay] = await Promise.all([
     report('FIRST_RESPONSE', 'hour'), report('FIRST_RESPONSE', 'channel'), report('FIRST_RESPONSE', 'topic'),
-    get(`metrics/trend?zone=${encodeURIComponent(zone)}&${q}`), get(`metrics/csat?by=channel&${q}`), period(), heatmap()]);
+    get(`metrics/trend?zone=${encodeURIComponent(zone)}&${q}`), get(`metrics/csat?by=channel&${q}`),
+    get(`metrics/response-times?kind=FIRST_RESPONSE&by=day&zone=${encodeURIComponent(zone)}&${q}`), period(), heatmap()]);
   const day = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en', { month: 'short', day: 'numeric' });
   chart('chart-trend', 'line', trend.map((d) => day.format(new Date(`${d.day}T12:00:00`))), [
     { label: w('createdS'), data: trend.map((d) => d.created), borderColor: '#1f5fbf', backgroundColor: '#1f5fbf' },
     { label: w('solvedS'), data: trend.map((d) => d.solved), borderColor: '#17663a', backgroundColor: '#17663a' }]);
+  const median = new Map(perDay.map((r) => [r.key, r]));
+  chart('chart-frt-day', 'line', trend.map((d) => day.format(new Date(`${d.day}T12:00:00`))), [
+    { label: w('median'), data: trend.map((d) => (median.has(d.day) ? median.get(d.day).median / 60 : null)), borderColor: '#1f5fbf', backgroundColor: '#1f5fbf', spanGaps: true },
+    { label: w('p90'), data: trend.map((d) => (median.has(d.day) ? median.get(d.day).p90 / 60 : null)), borderColor: '#e6a23c', backgroundColor: '#e6a23c', spanGaps: true }]);
   chart('chart-mix', 'doughnut', channels.map((r) => r.key), [{ data: channels.map((r) => r.count),
     backgroundColor: ['#1f5fbf', '#17663a', '#e6a23c', '#b3261e', '#7b4fb5', '#2aa1a1', '#8a6d3b', '#9aa4ae'] }]);
   chart('chart-csat', 'bar', csat.map((r) => r.key), [{ label: w('csatScore'),

@@ -139,6 +139,9 @@ class KnowledgeBaseIT {
   void whileNobodyIsOnlineTheBotAnswersOnceAndTheShopperCanCloseTheChatSelfServed()
       throws Exception {
     long codAr = articleId("payment-cod", "ar");
+    String since = java.time.Instant.now().minusSeconds(1).toString();
+    long firstResponses = facts("FIRST_RESPONSE", since);
+    long resolutions = facts("RESOLUTION", since);
     try (ChatClient c = shopper("ar")) {
       assertFalse(welcome.getBoolean("agentsOnline"), "the widget says nobody is online");
       c.send(ChatChannelIT.say("q1", "هل يوجد دفع عند الاستلام؟"));
@@ -171,7 +174,28 @@ class KnowledgeBaseIT {
                   && d.getJsonArray("activities").stream()
                       .anyMatch(x -> "SELF_SERVED".equals(x.asJsonObject().getString("type"))),
           "the chat solved self-served");
+      // the bot's answer is nobody's first response; the self-served solve is a resolution, and
+      // nobody is asked to rate a conversation no person had
+      assertEquals(firstResponses, facts("FIRST_RESPONSE", since));
+      assertEquals(resolutions + 1, facts("RESOLUTION", since));
+      assertFalse(
+          admin
+              .get("api/v1/tickets/" + ticket)
+              .json()
+              .getJsonArray("activities")
+              .toString()
+              .contains("CSAT_SENT"));
     }
+  }
+
+  /** How many facts of a kind ended on chats since then (docs/metrics.md). */
+  private long facts(String kind, String since) {
+    JsonArray rows =
+        admin
+            .get("api/v1/metrics/response-times?kind=" + kind + "&channel=CHAT&from=" + since)
+            .structure()
+            .asJsonArray();
+    return rows.isEmpty() ? 0 : rows.getJsonObject(0).getJsonNumber("count").longValue();
   }
 
   @Test

@@ -133,8 +133,9 @@ public class Surveys {
     int sent = 0;
     for (CsatSurvey s : due) {
       Ticket t = em.find(Ticket.class, s.getTicketId());
-      if (t.getStatus() != TicketStatus.SOLVED && t.getStatus() != TicketStatus.CLOSED) {
-        s.cancel(); // reopened before it was due: the shopper is still being helped
+      if ((t.getStatus() != TicketStatus.SOLVED && t.getStatus() != TicketStatus.CLOSED)
+          || t.getMergedInto() != null) {
+        s.cancel(); // reopened (the shopper is still being helped) or merged into another
         continue;
       }
       send(t, s, lastInboundChannel(em, t), now);
