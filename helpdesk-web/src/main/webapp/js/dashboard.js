@@ -76,6 +76,10 @@ function filters() {
   return q;
 }
 
+/** A figure with its caption; {@code warn} colours it. */
+const tile = (key, value, warn = false) => h('div', { class: `tile${warn ? ' warn' : ''}`, dataset: { tile: key } },
+  h('span', { class: 'v', text: value }), h('span', { class: 'k', text: w(key) }));
+
 async function tiles() {
   const f = $('#filters').elements;
   const midnight = new Date();
@@ -85,8 +89,6 @@ async function tiles() {
   if (f.team.value) q.set('team', f.team.value);
   const o = await get(`metrics/overview?${q}`);
   const oldest = o.oldestWaitingSince ? (Date.now() - Date.parse(o.oldestWaitingSince)) / 1000 : null;
-  const tile = (key, value, warn = false) => h('div', { class: `tile${warn ? ' warn' : ''}`, dataset: { tile: key } },
-    h('span', { class: 'v', text: value }), h('span', { class: 'k', text: w(key) }));
   $('#tiles').replaceChildren(
     tile('open', num(o.open)),
     tile('waiting', num(o.waiting), o.waiting > 0),
@@ -114,8 +116,6 @@ const percent = (x) => (x == null ? w('none') : `${num(x * 100)} %`);
 
 async function period() {
   const s = await get(`metrics/summary?${filters()}`);
-  const tile = (key, value, warn = false) => h('div', { class: `tile${warn ? ' warn' : ''}`, dataset: { tile: key } },
-    h('span', { class: 'v', text: value }), h('span', { class: 'k', text: w(key) }));
   $('#period').replaceChildren(
     tile('pCreated', num(s.created)),
     tile('pSolved', num(s.solved)),

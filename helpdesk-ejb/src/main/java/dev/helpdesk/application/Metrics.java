@@ -23,6 +23,7 @@ import java.util.Map;
 public class Metrics {
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject dev.helpdesk.application.internal.AgentConnections connections;
+  @jakarta.inject.Inject Surveys surveys;
 
   /**
    * The dashboard's live tiles: tickets open now, waiting for us now and the longest wait, agents
@@ -463,8 +464,7 @@ public class Metrics {
       Row handle,
       Surveys.Row csat) {}
 
-  public Summary summary(
-      Caller caller, Instant from, Instant to, boolean business, Filter filter, Surveys surveys) {
+  public Summary summary(Caller caller, Instant from, Instant to, boolean business, Filter filter) {
     if (!caller.seesAllTickets()) {
       throw new AccessDeniedException("reports are for managers and admins");
     }

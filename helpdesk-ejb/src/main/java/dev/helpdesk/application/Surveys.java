@@ -10,6 +10,7 @@ import dev.helpdesk.domain.model.ticket.Message;
 import dev.helpdesk.domain.model.ticket.Ticket;
 import dev.helpdesk.domain.model.ticket.TicketActivity;
 import dev.helpdesk.domain.model.ticket.TicketStatus;
+import dev.helpdesk.infrastructure.ServerSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -51,21 +52,13 @@ public class Surveys {
 
   /** Whether surveys are offered ({@code helpdesk.csat.enabled}, default true). */
   static boolean enabled() {
-    String v = setting("helpdesk.csat.enabled", "HELPDESK_CSAT", "true");
+    String v = ServerSettings.get("helpdesk.csat.enabled", "HELPDESK_CSAT", "true");
     return !"false".equalsIgnoreCase(v) && !"off".equalsIgnoreCase(v);
-  }
-
-  static String setting(String property, String env, String fallback) {
-    String v = System.getProperty(property);
-    if (v == null || v.isBlank()) {
-      v = System.getenv(env);
-    }
-    return v == null || v.isBlank() ? fallback : v.strip();
   }
 
   /** {@code helpdesk.csat.delay}; an unreadable setting is logged and the default used. */
   static Duration delay() {
-    String v = setting("helpdesk.csat.delay", "HELPDESK_CSAT_DELAY", "PT1H");
+    String v = ServerSettings.get("helpdesk.csat.delay", "HELPDESK_CSAT_DELAY", "PT1H");
     try {
       Duration d = Duration.parse(v);
       return d.isNegative() ? Duration.ZERO : d;
@@ -172,7 +165,7 @@ public class Surveys {
   private static final String[] AR = {"سيئ جداً", "ضعيف", "مقبول", "جيد", "ممتاز"};
 
   private static String link(String token) {
-    return setting("helpdesk.public-url", "HELPDESK_PUBLIC_URL", "http://localhost:8080")
+    return ServerSettings.get("helpdesk.public-url", "HELPDESK_PUBLIC_URL", "http://localhost:8080")
             .replaceAll("/+$", "")
         + "/csat.html?t="
         + token

@@ -127,8 +127,7 @@ public class MetricsResource {
       throw new BadParameterException("hours", "hours is calendar or business");
     }
     Instant[] p = report.period();
-    return metrics.summary(
-        caller.get(), p[0], p[1], "business".equals(hours), report.filter(), surveys);
+    return metrics.summary(caller.get(), p[0], p[1], "business".equals(hours), report.filter());
   }
 
   /**
