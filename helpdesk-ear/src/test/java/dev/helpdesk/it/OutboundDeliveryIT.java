@@ -50,12 +50,15 @@ class OutboundDeliveryIT {
     receiver.createContext(
         "/store/replies",
         exchange -> {
-          calls.incrementAndGet();
+          // the answer is chosen before the call is counted: a test that waits for a call and
+          // then changes the status changes the next call's answer, never this one's
+          int answerStatus = status.get();
+          int call = calls.incrementAndGet();
           bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           byte[] answer =
-              ("{\"id\":\"" + (fixedId != null ? fixedId : "store-" + calls.get()) + "\"}")
+              ("{\"id\":\"" + (fixedId != null ? fixedId : "store-" + call) + "\"}")
                   .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status.get(), answer.length);
+          exchange.sendResponseHeaders(answerStatus, answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
