@@ -146,7 +146,12 @@ public class ChatConversations {
     }
   }
 
-  /** The conversation's public messages after {@code afterSeq}, oldest first. */
+  /**
+   * The conversation's public messages after {@code afterSeq}, oldest first. Read outside a
+   * transaction (it runs for every message, to every open widget of the conversation): committed
+   * rows only, nothing to flush, no transaction to begin and end.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<ChatMessage> since(ChatWidget widget, String conversation, int afterSeq) {
     ChatConversation c = em.find(ChatConversation.class, conversation);
     if (c == null || c.getTicketId() == null) {

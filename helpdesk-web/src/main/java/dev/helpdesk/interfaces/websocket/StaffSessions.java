@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,10 +36,11 @@ import java.util.logging.Logger;
  *
  * <p>Ticket events carry the staff journal's number ({@link StaffFeed}). Each socket remembers the
  * last number it has passed (sent, or skipped because the agent may not see that ticket). The next
- * number goes straight out; a gap (a transaction that numbered earlier and commits a moment later,
- * an event of another node overtaken by a later one, or a tab resuming with {@code ?since=n}) is
- * filled from the journal, in order, on a worker thread: a tab gets every event it may see once, in
- * order, whichever way the news came.
+ * number goes straight out; a later one is held until the missing one comes (a transaction that
+ * numbered earlier and commits a moment later: its own event follows at once), and a gap still open
+ * at the next poll (an event of another node overtaken by a later one, a rollback, or a tab
+ * resuming with {@code ?since=n}) is filled from the journal, in order, on a worker thread: a tab
+ * gets every event it may see once, in order, whichever way the news came.
  *
  * <p>Client frames: {@code ping}; {@code viewing} / {@code typing} with a ticket id (or {@code
  * "ticket": null} when leaving it), passed on to colleagues who may see the ticket as collision
@@ -59,6 +61,9 @@ public class StaffSessions {
 
   /** A tab further behind than this many events reloads its lists instead of replaying. */
   static final int MAX_REPLAY = 5_000;
+
+  /** At most this many live events held per tab while a number is missing (then: the journal). */
+  static final int EARLY_MAX = 1_000;
 
   @Inject AuthService auth;
   @Inject RealtimeHub hub;
@@ -86,12 +91,79 @@ public class StaffSessions {
     boolean filling;
     long holeSeq;
     long holeSince;
+
+    /**
+     * Live events that came before a number still missing (its transaction commits a moment later),
+     * held until it comes: then they go out without a journal read.
+     */
+    final TreeMap<Long, RealtimeEvent> early = new TreeMap<>();
+
     volatile Long viewing;
 
     Tab(Caller caller, long lastSent) {
       this.caller = caller;
       this.lastSent = lastSent;
       this.wanted = lastSent;
+    }
+
+    /** What the socket should do after a live event: nothing, or read the journal now / soon. */
+    enum Next {
+      NOTHING,
+      READ_NOW,
+      READ_SOON
+    }
+
+    /**
+     * A live journal event: the next number goes to {@code out} at once (when the agent may see its
+     * ticket), with the early events that follow it; a later number is held for the missing one,
+     * usually a transaction committing a moment after this one whose event follows at once. The
+     * journal is read only if it has not come by the next poll (another node's event, a resumed
+     * tab, a rollback).
+     */
+    synchronized Next live(RealtimeEvent e, Consumer<String> out) {
+      if (e.seq() <= lastSent) {
+        return Next.NOTHING;
+      }
+      if (e.seq() == lastSent + 1) {
+        // out at once, even while a catch-up waits for it (it is what a catch-up that met a
+        // transaction committing a moment late waits for)
+        pass(e.seq(), e.teamId(), e.assigneeId(), e.payload(), out);
+        passEarly(out);
+        // still short of a number announced meanwhile: the journal may hold it by now
+        return filling && lastSent < wanted ? Next.READ_NOW : Next.NOTHING;
+      }
+      wanted = Math.max(wanted, e.seq());
+      if (early.size() < EARLY_MAX) {
+        early.put(e.seq(), e);
+      }
+      if (filling) {
+        return Next.NOTHING;
+      }
+      filling = true;
+      return Next.READ_SOON;
+    }
+
+    /** Passes the next number: sent when the agent may see the ticket. */
+    synchronized void pass(long seq, Long team, Long assignee, String frame, Consumer<String> out) {
+      lastSent = seq;
+      if (caller.canSee(team, assignee)) {
+        out.accept(frame);
+      }
+    }
+
+    /** Sends the held early events that now follow on. */
+    synchronized void passEarly(Consumer<String> out) {
+      for (var x = early.pollFirstEntry(); x != null; x = early.pollFirstEntry()) {
+        if (x.getKey() <= lastSent) {
+          continue;
+        }
+        if (x.getKey() != lastSent + 1) {
+          early.put(x.getKey(), x.getValue());
+          return;
+        }
+        RealtimeEvent e = x.getValue();
+        pass(e.seq(), e.teamId(), e.assigneeId(), e.payload(), out);
+      }
     }
   }
 
@@ -278,33 +350,11 @@ public class StaffSessions {
         }
         continue;
       }
-      boolean startFill = false;
-      synchronized (tab) {
-        if (e.seq() <= tab.lastSent) {
-          continue;
-        }
-        if (e.seq() == tab.lastSent + 1) {
-          // the next number: out at once, even while a catch-up waits for it (it is what a
-          // catch-up that met a transaction committing a moment late waits for)
-          tab.lastSent = e.seq();
-          if (tab.caller.canSee(e.teamId(), e.assigneeId())) {
-            send(s, e.payload());
-          }
-          if (!tab.filling) {
-            continue;
-          }
-          startFill =
-              true; // what came after it is in the journal: read it now, not at the next poll
-        } else {
-          tab.wanted = Math.max(tab.wanted, e.seq());
-          if (!tab.filling) {
-            tab.filling = true;
-            startFill = true;
-          }
-        }
-      }
-      if (startFill) {
-        workers.execute(() -> fill(s, tab));
+      switch (tab.live(e, frame -> send(s, frame))) {
+        case READ_NOW -> workers.execute(() -> fill(s, tab));
+        case READ_SOON ->
+            scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
+        case NOTHING -> {}
       }
     }
   }
@@ -320,6 +370,10 @@ public class StaffSessions {
       while (s.isOpen()) {
         long from;
         synchronized (tab) {
+          if (tab.lastSent >= tab.wanted) {
+            tab.filling = false; // the missing numbers came live meanwhile
+            return;
+          }
           from = tab.lastSent;
         }
         List<StaffFeed.Entry> entries = feed.after(from, FILL_BATCH);
@@ -342,11 +396,9 @@ public class StaffSessions {
               }
               LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
             }
-            tab.lastSent = x.seq();
-            if (tab.caller.canSee(x.teamId(), x.assigneeId())) {
-              send(s, x.frame());
-            }
+            tab.pass(x.seq(), x.teamId(), x.assigneeId(), x.frame(), frame -> send(s, frame));
           }
+          tab.passEarly(frame -> send(s, frame)); // held ones the journal read did not reach yet
           if (!waiting) {
             if (tab.lastSent >= tab.wanted) {
               tab.filling = false;
