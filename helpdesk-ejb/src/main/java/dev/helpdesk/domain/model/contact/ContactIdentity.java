@@ -18,7 +18,7 @@ import jakarta.persistence.UniqueConstraint;
 @Entity
 @Table(
     name = "contact_identity",
-    uniqueConstraints = @UniqueConstraint(columnNames = {"kind", "identity_value"}))
+    uniqueConstraints = @UniqueConstraint(columnNames = {"identity_value", "kind"}))
 public class ContactIdentity {
   @Id
   @GeneratedValue(generator = "contact_identity_seq")

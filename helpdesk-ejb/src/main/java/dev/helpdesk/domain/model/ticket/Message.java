@@ -35,7 +35,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 @Table(
     name = "message",
     uniqueConstraints = {
-      @UniqueConstraint(columnNames = {"channel", "external_id"}),
+      @UniqueConstraint(columnNames = {"external_id", "channel"}),
       @UniqueConstraint(columnNames = {"ticket_id", "seq"})
     })
 @Indexed(index = "message")
