@@ -48,6 +48,15 @@ public class Assignment {
    * @return the agent, or null when nobody online has room (the ticket waits in the team's queue)
    */
   public Agent assign(Ticket t, Long skip, String why) {
+    return assign(t, skip, why, true);
+  }
+
+  /**
+   * As {@link #assign(Ticket, Long, String)}; without {@code mayWait}, for a caller that may hold
+   * other rows (where waiting could deadlock), an agent another transaction holds is passed over,
+   * and when every candidate is held it throws {@link AllHeld} instead of waiting.
+   */
+  public Agent assign(Ticket t, Long skip, String why, boolean mayWait) {
     Team team = t.getTeam();
     if (team == null
         || t.getAssignee() != null
@@ -104,8 +113,18 @@ public class Assignment {
       if (!skipped) {
         break;
       }
+      if (!mayWait) {
+        throw new AllHeld(team.getId());
+      }
     }
     return null;
+  }
+
+  /** Every candidate's row was held by another assignment, and the caller may not wait. */
+  public static final class AllHeld extends RuntimeException {
+    AllHeld(long team) {
+      super("every candidate of team " + team + " is being assigned another ticket right now");
+    }
   }
 
   /** Assigns to a named agent (a rule's "assign": an admin's choice, capacity not checked). */

@@ -2,6 +2,7 @@ package dev.helpdesk.application;
 
 import dev.helpdesk.application.internal.MessageIngestion;
 import dev.helpdesk.connectors.spi.InboundMessage;
+import dev.helpdesk.connectors.spi.InvalidPayloadException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,13 +38,30 @@ public class IngestService {
   public IngestResult ingest(InboundMessage message) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      // the first attempt routes a new ticket inside its transaction; a retry stores the message
+      // first and leaves routing to after commit, so a failure of routing never costs the message
+      boolean routeNow = attempt == 1;
       try {
-        IngestResult r = ingestion.ingest(message);
+        IngestResult r = ingestion.ingest(message, routeNow);
         counters.stored(message.channel(), r);
         return r;
       } catch (EJBException | PersistenceException e) {
         if (!isConstraintViolation(e)) {
-          throw e;
+          if (!routeNow || causedBy(e, InvalidPayloadException.class)) {
+            throw e;
+          }
+          // routing inside the ingest failed (every agent's row held, a rule's action failing)
+          LOG.info(
+              () ->
+                  "routing "
+                      + message.channel()
+                      + " "
+                      + message.externalId()
+                      + " within its ingest failed ("
+                      + e
+                      + "); storing it first, routing after");
+          last = e;
+          continue;
         }
         last = e;
         LOG.fine(
@@ -90,7 +108,9 @@ public class IngestService {
       return out;
     }
     try {
-      List<IngestResult> stored = ingestion.ingestAll(messages);
+      // routed inside the batch's transaction; if the batch fails (a race, an invalid message,
+      // routing), its messages go one by one below, each as ingest() does
+      List<IngestResult> stored = ingestion.ingestAll(messages, true);
       for (int i = 0; i < stored.size(); i++) {
         counters.stored(messages.get(i).channel(), stored.get(i));
         out.add(new Outcome(stored.get(i), null));
@@ -116,6 +136,15 @@ public class IngestService {
       }
       return out;
     }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isConstraintViolation(Throwable e) {

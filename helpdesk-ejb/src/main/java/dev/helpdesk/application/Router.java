@@ -64,6 +64,7 @@ public class Router {
   @Inject RealtimeHub hub;
   @Inject Event<TicketEvent> events;
   @Resource SessionContext self;
+  @Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
   /** What the dry run shows: the facts, the topic and what the rules would do. */
   public record DryRun(RoutingFacts facts, Classification topic, RuleEngine.Outcome outcome) {}
@@ -84,7 +85,7 @@ public class Router {
       return;
     }
     try {
-      if (e.type() == TicketEvent.Type.TICKET_CREATED) {
+      if (e.type() == TicketEvent.Type.TICKET_CREATED && !e.routed()) {
         self.getBusinessObject(Router.class).route(e.ticketId());
       } else if (e.type() == TicketEvent.Type.MESSAGE_ADDED
           && e.messageId() != null
@@ -107,8 +108,41 @@ public class Router {
     if (t == null || t.getRoutedAt() != null) {
       return false;
     }
+    decide(t, shopperMessages(t), false);
+    return true;
+  }
+
+  /**
+   * Routes a ticket the ingest has just created, inside the ingest's transaction and before its
+   * event is fired (see {@code MessageIngestion.announce}): the ticket is written once, already
+   * routed, and its one event tells the agents where it went. Saves what routing after commit costs
+   * on top of the decision: a transaction, the ticket's lock and reload, its messages read again, a
+   * second journal entry. An agent row another transaction holds is passed over, never waited for
+   * (the ingest may hold other rows); a failure here fails the ingest, which {@link IngestService}
+   * then stores without routing, routed after commit as before.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void routeNew(Ticket t, Message first) {
+    if (!enabled() || t.getRoutedAt() != null) {
+      return;
+    }
+    jakarta.persistence.FlushModeType mode = em.getFlushMode();
+    // the ticket and its message are written once, at commit, already routed
+    em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+    try {
+      decide(t, List.of(first), true);
+    } finally {
+      em.setFlushMode(mode);
+    }
+  }
+
+  /**
+   * Topic, rules, assignment for {@code t}, whose first shopper messages are {@code first}; {@code
+   * inside}: within the transaction that created the ticket (no event of its own: the creation's
+   * event carries the outcome, and no waiting for an agent row).
+   */
+  private void decide(Ticket t, List<Message> first, boolean inside) {
     Instant now = Instant.now();
-    List<Message> first = shopperMessages(t);
     Map<String, String> meta =
         first.isEmpty() ? Map.of() : Views.MessageView.metadata(first.get(0).getMetadata());
     String text = text(t, first);
@@ -126,13 +160,12 @@ public class Router {
             t.getTeam() == null ? null : t.getTeam().getId(),
             team -> open(team, now));
     String before = visible(t);
-    apply(t, o, first, now);
+    apply(t, o, first, now, !inside);
     t.routed(now);
-    if (!visible(t).equals(before)) {
+    if (!inside && !visible(t).equals(before)) {
       // staff hear of routing when it changed what they see; a topic alone rides on the next event
       events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
     }
-    return true;
   }
 
   /**
@@ -172,9 +205,28 @@ public class Router {
       return;
     }
     em.lock(t, LockModeType.PESSIMISTIC_WRITE);
-    List<Message> first = shopperMessages(t);
-    if (first.size() < 2) {
+    if (reconsider(t, shopperMessages(t))) {
+      events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+    }
+  }
+
+  /**
+   * {@link #reclassify} inside the ingest's transaction, before the message's event is fired (the
+   * event then carries a changed topic): no transaction, lock or event of its own. The ticket is
+   * locked by the ingest already.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void reclassifyNew(Ticket t, Message m) {
+    if (!enabled() || m.getDirection() != Direction.INBOUND || !topicOpen(t)) {
       return;
+    }
+    reconsider(t, shopperMessages(t)); // the query writes the new message first (auto flush)
+  }
+
+  /** Classifies the ticket again on its first shopper messages; true when the topic changed. */
+  private boolean reconsider(Ticket t, List<Message> first) {
+    if (first.size() < 2) {
+      return false;
     }
     Map<String, String> meta = Views.MessageView.metadata(first.get(0).getMetadata());
     Classification c = classifier.classify(text(t, first), t.getLanguage(), signals(t, meta));
@@ -188,8 +240,9 @@ public class Router {
               TicketActivity.Type.TOPIC_SET,
               topicDetail(c) + " (was " + was + ")",
               Instant.now()));
-      events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
+      return true;
     }
+    return false;
   }
 
   /**
@@ -299,7 +352,8 @@ public class Router {
     return new DryRun(facts, c, RuleEngine.run(all, facts, null, team -> open(team, now)));
   }
 
-  private void apply(Ticket t, RuleEngine.Outcome o, List<Message> first, Instant now) {
+  private void apply(
+      Ticket t, RuleEngine.Outcome o, List<Message> first, Instant now, boolean mayWait) {
     for (RuleEngine.Firing f : o.firings()) {
       em.persist(
           new TicketActivity(
@@ -324,13 +378,13 @@ public class Router {
     if (o.assign() != null && !o.assign().equals("auto")) {
       assignment.assignTo(t, Long.parseLong(o.assign()), "by rule");
     } else {
-      assignment.assign(t, null, null);
+      assignment.assign(t, null, null, mayWait);
     }
     if (o.autoReply() != null) {
       autoReply(t, o.autoReply(), first, now);
     }
     for (String to : o.notices()) {
-      hub.publish(
+      afterCommit(
           RealtimeEvent.toAllStaff(
               "notice",
               StaffFeed.JSON.toJson(
@@ -344,6 +398,22 @@ public class Router {
                       "text",
                       "#" + t.getId() + " " + (t.getSubject() == null ? "" : t.getSubject())))));
     }
+  }
+
+  /** A rule's notice goes out once the routing has committed (never for a rolled-back one). */
+  private void afterCommit(RealtimeEvent notice) {
+    transactions.registerInterposedSynchronization(
+        new jakarta.transaction.Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+              hub.publish(notice);
+            }
+          }
+        });
   }
 
   /** Sends a rule's auto-reply, loop-safe: never to an automatic mail, once an hour per contact. */

@@ -1,6 +1,7 @@
 package dev.helpdesk.application.internal;
 
 import dev.helpdesk.application.IngestResult;
+import dev.helpdesk.application.Router;
 import dev.helpdesk.application.TicketEvent;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.connectors.spi.InboundAttachment;
@@ -47,9 +48,15 @@ public class MessageIngestion {
   @Inject Contacts contacts;
   @Inject AttachmentStore attachmentStore;
   @Inject Event<TicketEvent> events;
+  @Inject Router router;
 
-  public IngestResult ingest(InboundMessage in) {
-    return ingestAll(List.of(in)).get(0);
+  /**
+   * One message; {@code routeNow}: a ticket it creates is routed (and a topic still open
+   * reconsidered) inside this transaction, before its event (not for chat: the agents hear of a
+   * chat message first, routing follows after commit). See {@link Router#routeNew}.
+   */
+  public IngestResult ingest(InboundMessage in, boolean routeNow) {
+    return store(List.of(in), routeNow).get(0);
   }
 
   /**
@@ -60,9 +67,13 @@ public class MessageIngestion {
    * <p>What the database knows about the whole batch is read in one query, the tickets it may
    * append to are locked in one query (in id order), and the rows of all its messages are written
    * together at commit, in JDBC batches: a batch costs a few round trips instead of several per
-   * message. A single message is a batch of one.
+   * message. A single message is a batch of one. {@code routeNow} as for {@link #ingest}.
    */
-  public List<IngestResult> ingestAll(List<InboundMessage> batch) {
+  public List<IngestResult> ingestAll(List<InboundMessage> batch, boolean routeNow) {
+    return store(batch, routeNow);
+  }
+
+  private List<IngestResult> store(List<InboundMessage> batch, boolean routeNow) {
     Channel channel = batch.isEmpty() ? null : batch.get(0).channel();
     if (channel == Channel.CHAT) {
       // a shopper waits on the other end: the commit (and the agents' event after it) doesn't
@@ -72,14 +83,14 @@ public class MessageIngestion {
               org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy.async());
     }
     if (batch.stream().allMatch(m -> m.channel() == channel)) {
-      return announce(appendAll(channel, batch));
+      return announce(appendAll(channel, batch), routeNow && channel != Channel.CHAT);
     }
     // mixed channels: one by one, each still seeing those before it
     List<IngestResult> out = new ArrayList<>(batch.size());
     for (InboundMessage in : batch) {
       out.addAll(appendAll(in.channel(), List.of(in)));
     }
-    return announce(out);
+    return announce(out, false);
   }
 
   /**
@@ -87,16 +98,27 @@ public class MessageIngestion {
    * staff journal, which numbers events, so numbers follow commit order closely) run once the
    * batch's work is done; the others run after commit.
    */
-  private List<IngestResult> announce(List<IngestResult> results) {
+  private List<IngestResult> announce(List<IngestResult> results, boolean routeNow) {
     for (IngestResult r : results) {
       if (!r.duplicate()) {
-        events.fire(
+        Ticket t = em.find(Ticket.class, r.ticketId());
+        boolean routed = routeNow && Router.enabled();
+        if (routed) {
+          Message m = em.find(Message.class, r.messageId());
+          if (r.ticketCreated()) {
+            router.routeNew(t, m);
+          } else {
+            router.reclassifyNew(t, m);
+          }
+        }
+        TicketEvent e =
             TicketEvent.of(
                 r.ticketCreated()
                     ? TicketEvent.Type.TICKET_CREATED
                     : TicketEvent.Type.MESSAGE_ADDED,
-                em.find(Ticket.class, r.ticketId()),
-                r.messageId()));
+                t,
+                r.messageId());
+        events.fire(routed ? e.routingDone() : e);
       }
     }
     return results;
