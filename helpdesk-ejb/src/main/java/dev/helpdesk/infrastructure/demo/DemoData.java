@@ -36,6 +36,7 @@ public class DemoData {
 
   @Inject IngestService ingest;
   @Inject DemoHistory history;
+  @Inject dev.helpdesk.application.RoutingRules rules;
   @Inject dev.helpdesk.application.KnowledgeBase knowledgeBase;
   @Resource UserTransaction tx;
 
@@ -91,6 +92,7 @@ public class DemoData {
       ticketIds.add(r.ticketId());
       history.route(r.ticketId(), c, n, at);
     }
+    history.routingRules(rules);
     LOG.info(
         "demo data: "
             + ticketIds.size()

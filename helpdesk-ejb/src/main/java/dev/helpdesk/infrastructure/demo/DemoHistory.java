@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -169,6 +170,41 @@ public class DemoHistory {
     };
     for (String[] c : all) {
       em.persist(new dev.helpdesk.domain.model.ticket.CannedResponse(c[1], c[2], c[0]));
+    }
+  }
+
+  /**
+   * Three routing rules a store starts with: each topic to the team that answers it (created after
+   * the demo tickets, whose history is written as it is). A new message of the dev run is routed to
+   * a team and, when one of its agents is online, assigned.
+   */
+  public void routingRules(dev.helpdesk.application.RoutingRules rules) {
+    dev.helpdesk.application.Caller admin =
+        new dev.helpdesk.application.Caller(0, "demo", "Demo data", Set.of(Role.ADMIN), Set.of());
+    String[][] all = {
+      {"Payments and checkout", "Checkout & Payments", "CHECKOUT", "PAYMENT", "COUPONS"},
+      {"Orders and delivery", "Orders & Shipping", "ORDER_STATUS", "SHIPPING"},
+      {"Returns and refunds", "Returns & Refunds", "RETURNS"}
+    };
+    for (String[] r : all) {
+      long team =
+          em.createQuery("select t.id from Team t where t.name = :n", Long.class)
+              .setParameter("n", r[1])
+              .getSingleResult();
+      rules.create(
+          admin,
+          new dev.helpdesk.application.RoutingRules.RuleInput(
+              r[0],
+              null,
+              true,
+              true,
+              false,
+              List.of(
+                  new dev.helpdesk.domain.model.routing.Rule.Condition(
+                      "topic", "in", List.of(java.util.Arrays.copyOfRange(r, 2, r.length)))),
+              List.of(
+                  new dev.helpdesk.domain.model.routing.Rule.Action(
+                      "setTeam", Long.toString(team), null))));
     }
   }
 
