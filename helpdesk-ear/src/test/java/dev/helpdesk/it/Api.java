@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +72,33 @@ public final class Api {
 
   public static Api admin(URL base) {
     return token(base, "admin", ADMIN_PASSWORD);
+  }
+
+  /** A ticket's timeline (its activities) as one string, to look for an entry in. */
+  public String timeline(long ticket) {
+    return get("api/v1/tickets/" + ticket).json().getJsonArray("activities").toString();
+  }
+
+  /**
+   * Creates an agent of these teams (this client being an admin) with the password {@code
+   * agent-password}, and returns a client with the new agent's API token.
+   */
+  public Api newAgent(String login, String displayName, List<Long> teamIds) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("login", login);
+    body.put("displayName", displayName);
+    body.put("password", "agent-password");
+    body.put("roles", List.of("AGENT"));
+    body.put("teamIds", teamIds);
+    Response r = post("api/v1/agents", body);
+    if (r.status() != 201) {
+      throw new AssertionError("agent " + login + ": " + r);
+    }
+    try {
+      return token(base.toURL(), login, "agent-password");
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String token() {

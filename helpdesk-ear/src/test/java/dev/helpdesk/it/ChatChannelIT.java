@@ -209,13 +209,7 @@ class ChatChannelIT {
               .build());
       JsonObject saved = c.next("csat-saved");
       assertEquals(2, saved.getInt("score"));
-      assertTrue(
-          admin
-              .get("api/v1/tickets/" + ticket)
-              .json()
-              .getJsonArray("activities")
-              .toString()
-              .contains("2/5 “It took long”"));
+      assertTrue(admin.timeline(ticket).contains("2/5 “It took long”"));
       JsonObject row =
           ((jakarta.json.JsonArray)
                   admin

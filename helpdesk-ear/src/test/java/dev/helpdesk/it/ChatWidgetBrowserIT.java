@@ -126,13 +126,7 @@ class ChatWidgetBrowserIT {
     chat.findElement(By.cssSelector(".hd-csat-send")).click();
     waitFor(() -> text(chat, ".hd-csat-done").contains("شكراً"), "the thanks for the rating");
     Browser.screenshot(browser, "chat-widget-csat-ar");
-    assertTrue(
-        admin
-            .get("api/v1/tickets/" + ticket)
-            .json()
-            .getJsonArray("activities")
-            .toString()
-            .contains("5/5 “خدمة سريعة، شكراً”"));
+    assertTrue(admin.timeline(ticket).contains("5/5 “خدمة سريعة، شكراً”"));
   }
 
   /**
@@ -179,13 +173,7 @@ class ChatWidgetBrowserIT {
     browser.findElement(By.id("comment")).sendKeys("تأخر الرد قليلاً");
     browser.findElement(By.id("send")).click();
     waitFor(
-        () ->
-            admin
-                .get("api/v1/tickets/" + ticket)
-                .json()
-                .getJsonArray("activities")
-                .toString()
-                .contains("2/5 “تأخر الرد قليلاً”"),
+        () -> admin.timeline(ticket).contains("2/5 “تأخر الرد قليلاً”"),
         "the comment on the ticket's timeline");
     Browser.screenshot(browser, "csat-page-ar");
   }

@@ -325,14 +325,7 @@ class EmailChannelIT {
     assertEquals(200, commented.status(), commented.body());
     assertEquals(5, commented.json().getInt("score"), "a later answer replaces the first");
     assertEquals("<b>Fast</b>, thanks", commented.json().getString("comment"), "kept as text");
-    assertTrue(
-        admin
-            .get("api/v1/tickets/" + ticket)
-            .json()
-            .getJsonArray("activities")
-            .toString()
-            .contains("5/5"),
-        "the answer is on the ticket's timeline");
+    assertTrue(admin.timeline(ticket).contains("5/5"), "the answer is on the ticket's timeline");
 
     // bad answers: a score outside 1-5, no body, an unknown survey
     assertEquals(422, shopperSide.post("api/v1/public/csat/" + token, Map.of("score", 9)).status());

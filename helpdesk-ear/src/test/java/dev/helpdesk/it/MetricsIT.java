@@ -258,14 +258,7 @@ public class MetricsIT {
             .json()
             .getJsonNumber("id")
             .longValue();
-    Map<String, Object> body = new HashMap<>();
-    body.put("login", "noor" + run);
-    body.put("displayName", "Noor " + run);
-    body.put("password", "agent-password");
-    body.put("roles", List.of("AGENT"));
-    body.put("teamIds", List.of(teamId));
-    assertEquals(201, admin.post("api/v1/agents", body).status());
-    Api noor = Api.token(base, "noor" + run, "agent-password");
+    Api noor = admin.newAgent("noor" + run, "Noor " + run, List.of(teamId));
     assertEquals(
         200, admin.put("api/v1/agents/" + agentId, Map.of("teamIds", List.of(teamId))).status());
     long one = inbound("Is the blue kettle back in stock?", "duo-1-" + run);

@@ -97,14 +97,7 @@ public class SlaIT {
                                 "field", "keywords", "op", "any", "values", List.of("sla-" + run))),
                     "actions", List.of(Map.of("type", "setTeam", "value", Long.toString(team))))),
             201);
-    Map<String, Object> body = new HashMap<>();
-    body.put("login", "omar" + run);
-    body.put("displayName", "Omar " + run);
-    body.put("password", "agent-password");
-    body.put("roles", List.of("AGENT"));
-    body.put("teamIds", List.of(team));
-    id(admin.post("api/v1/agents", body), 201);
-    Api omar = Api.token(base, "omar" + run, "agent-password");
+    Api omar = admin.newAgent("omar" + run, "Omar " + run, List.of(team));
 
     try (ChatClient tab = ChatClient.staff(base, omar.token(), null)) {
       tab.next("welcome");
@@ -120,8 +113,7 @@ public class SlaIT {
               f -> "sla".equals(f.getString("type", "")) && "breached".equals(f.getString("state")),
               "the breach");
       assertEquals(late, breach.getJsonNumber("ticket").longValue());
-      String timeline =
-          admin.get("api/v1/tickets/" + late).json().getJsonArray("activities").toString();
+      String timeline = admin.timeline(late);
       assertTrue(timeline.contains("SLA_WARNING") && timeline.contains("SLA_BREACHED"), timeline);
 
       // answered after the target: missed; another answered at once: met
