@@ -77,16 +77,16 @@ public class Metrics {
             .longValue();
     Filter f = new Filter(channel, teamId, null, null, null);
     Instant now = Instant.now().plusSeconds(1);
-    List<Row> solved = report(caller, MetricFact.Kind.RESOLUTION, since, now, "none", false, f);
-    List<Row> first = report(caller, MetricFact.Kind.FIRST_RESPONSE, since, now, "none", false, f);
+    Row solved = total(caller, MetricFact.Kind.RESOLUTION, since, now, false, f);
+    Row first = total(caller, MetricFact.Kind.FIRST_RESPONSE, since, now, false, f);
     return new Overview(
         byChannel.values().stream().mapToLong(Long::longValue).sum(),
         ((Number) w[0]).longValue(),
         SlaClock.instant(w[1]),
         connections.countOnline(),
         createdCount,
-        solved.isEmpty() ? 0 : solved.get(0).count(),
-        first.isEmpty() ? null : first.get(0),
+        solved == null ? 0 : solved.count(),
+        first,
         byChannel);
   }
 
@@ -224,19 +224,17 @@ public class Metrics {
   public record Row(
       String key, long count, double median, double p90, double mean, Double slaHitRate) {}
 
-  /**
-   * @param by one of {@link #BY}'s keys
-   * @param business business seconds (the team's calendar) instead of calendar seconds
-   */
-  public List<Row> report(
+  /** One figure over the whole period, not grouped; null when nothing ended in it. */
+  Row total(
       Caller caller,
       MetricFact.Kind kind,
       Instant from,
       Instant to,
-      String by,
       boolean business,
       Filter filter) {
-    return report(caller, kind, from, to, by, business, filter, java.time.ZoneOffset.UTC);
+    List<Row> rows =
+        report(caller, kind, from, to, "none", business, filter, java.time.ZoneOffset.UTC);
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   /**
@@ -245,6 +243,8 @@ public class Metrics {
   public static final java.util.Set<String> PERIODS = java.util.Set.of("day", "week", "month");
 
   /**
+   * @param by one of {@link #BY}'s keys, or one of {@link #PERIODS}
+   * @param business business seconds (the team's calendar) instead of calendar seconds
    * @param zone for {@code by} day, week or month: the manager's time zone (a region such as
    *     Asia/Riyadh, or UTC); days and weeks are 24-hour and 7-day steps from the first local
    *     midnight (a daylight-saving change moves an hour), months are exact
@@ -501,19 +501,17 @@ public class Metrics {
     Filter chat =
         new Filter("CHAT", filter.teamId(), filter.agentId(), filter.topic(), filter.language());
     boolean chatsOnly = filter.channel() == null || filter.channel().equals("CHAT");
-    List<Row> wait =
-        chatsOnly
-            ? report(caller, MetricFact.Kind.FIRST_RESPONSE, from, to, "none", business, chat)
-            : List.of();
-    List<Row> handle = report(caller, MetricFact.Kind.HANDLE, from, to, "none", business, filter);
+    Row wait =
+        chatsOnly ? total(caller, MetricFact.Kind.FIRST_RESPONSE, from, to, business, chat) : null;
+    Row handle = total(caller, MetricFact.Kind.HANDLE, from, to, business, filter);
     List<Surveys.Row> csat = surveys.report(caller, from, to, "none", filter);
     return new Summary(
         created,
         solved,
         chatsOnly ? chatCount : 0,
         chatsOnly ? selfServed : 0,
-        wait.isEmpty() ? null : wait.get(0),
-        handle.isEmpty() ? null : handle.get(0),
+        wait,
+        handle,
         csat.isEmpty() ? null : csat.get(0));
   }
 

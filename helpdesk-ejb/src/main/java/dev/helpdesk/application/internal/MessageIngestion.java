@@ -56,7 +56,7 @@ public class MessageIngestion {
    * chat message first, routing follows after commit). See {@link Router#routeNew}.
    */
   public IngestResult ingest(InboundMessage in, boolean routeNow) {
-    return store(List.of(in), routeNow).get(0);
+    return ingestAll(List.of(in), routeNow).get(0);
   }
 
   /**
@@ -70,10 +70,6 @@ public class MessageIngestion {
    * message. A single message is a batch of one. {@code routeNow} as for {@link #ingest}.
    */
   public List<IngestResult> ingestAll(List<InboundMessage> batch, boolean routeNow) {
-    return store(batch, routeNow);
-  }
-
-  private List<IngestResult> store(List<InboundMessage> batch, boolean routeNow) {
     Channel channel = batch.isEmpty() ? null : batch.get(0).channel();
     if (channel == Channel.CHAT) {
       // a shopper waits on the other end: the commit (and the agents' event after it) doesn't
