@@ -44,9 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * half sticky) and 100 online agents (English and Arabic speakers, some with skills); then
  *
  * <ol>
- *   <li>ingest throughput with routing on and off in the same run, alternating (on, off, on, off),
- *       each phase a new ticket and a follow-up per shopper from 8 container threads; a ticket
- *       created while routing is off is left for hand triage;
+ *   <li>ingest throughput with routing on and off in the same run, alternating (on, off three
+ *       times, after two warm-up phases each way), each phase a new ticket and a follow-up per
+ *       shopper from 8 container threads; a ticket created while routing is off is left for hand
+ *       triage;
  *   <li>the routing decision: tickets stored with routing off are routed one by one ({@code
  *       Router.route}: topic, the 200 rules, assignment under the agent's row lock, timeline) from
  *       two threads, each timed.
@@ -65,6 +66,8 @@ class RoutingBench {
   static final int TICKETS_PER_PHASE = Integer.getInteger("bench.routing.tickets", 1_000);
   static final int DECISIONS = Integer.getInteger("bench.routing.decisions", 1_000);
   static final int THREADS = Integer.getInteger("bench.routing.threads", 8);
+  static final int ROUNDS = Integer.getInteger("bench.routing.rounds", 3);
+  static final int WARM_ROUNDS = Integer.getInteger("bench.routing.warm-rounds", 2);
 
   /** Shoppers' first messages, as in the labelled sets: every topic, both languages. */
   static final String[][] QUESTIONS = {
@@ -153,22 +156,28 @@ class RoutingBench {
               agents.size(),
               Runtime.getRuntime().availableProcessors(),
               System.getProperty("helpdesk.db", "h2")));
-      // warm-up with routing on: JIT, caches, the rules compiled, the word models learnt
-      phase(run + "-warm", TICKETS_PER_PHASE / 2, true);
-      double[] on = new double[2];
-      double[] off = new double[2];
-      for (int round = 0; round < 2; round++) {
+      // warm-up, whole phases each way (WARM_ROUNDS x on and off): the JIT compiles the routing
+      // path too — after half a phase the first measured phase with routing on ran 15-20 % slower
+      // than the later ones — the caches fill, the rules are compiled, the topic models learnt
+      for (int round = 0; round < WARM_ROUNDS; round++) {
+        phase(run + "-warm-on" + round, TICKETS_PER_PHASE, true);
+        phase(run + "-warm-off" + round, TICKETS_PER_PHASE, false);
+        data.leaveForHandTriage();
+      }
+      double[] on = new double[ROUNDS];
+      double[] off = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
         on[round] = phase(run + "-on" + round, TICKETS_PER_PHASE, true);
         off[round] = phase(run + "-off" + round, TICKETS_PER_PHASE, false);
         data.leaveForHandTriage(); // what routing off left is not routed later by the sweep
       }
-      double onMean = (on[0] + on[1]) / 2;
-      double offMean = (off[0] + off[1]) / 2;
+      double onMean = java.util.Arrays.stream(on).average().orElse(0);
+      double offMean = java.util.Arrays.stream(off).average().orElse(0);
       report(
           String.format(
-              "ingest with routing on: %,.0f and %,.0f messages/s; off: %,.0f and %,.0f messages/s;"
+              "ingest with routing on: %s messages/s; off: %s messages/s;"
                   + " routing costs %.0f %% of the throughput (target: under 33 %%)",
-              on[0], on[1], off[0], off[1], 100 * (1 - onMean / offMean)));
+              rates(on), rates(off), 100 * (1 - onMean / offMean)));
       decisions(run);
     } finally {
       System.clearProperty("helpdesk.routing");
@@ -177,6 +186,11 @@ class RoutingBench {
       agents.forEach(a -> connections.write("bench", a, 0));
       rules.forEach(r -> admin.delete("api/v1/routing/rules/" + r));
     }
+  }
+
+  static String rates(double[] r) {
+    return String.join(
+        ", ", java.util.Arrays.stream(r).mapToObj(x -> String.format("%,.0f", x)).toList());
   }
 
   /** Each shopper: a new ticket, then a follow-up; messages per second over the phase. */
@@ -198,7 +212,7 @@ class RoutingBench {
     runAll(workers, THREADS);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double rate = 2 * tickets / seconds;
-    if (!prefix.endsWith("-warm")) {
+    if (!prefix.contains("-warm")) {
       report(
           String.format(
               "  %s: %,d tickets, %,d messages in %.1f s = %,.0f messages/s (routing %s, %d threads)",

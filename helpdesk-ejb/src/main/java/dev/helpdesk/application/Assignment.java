@@ -1,7 +1,10 @@
 package dev.helpdesk.application;
 
+import dev.helpdesk.application.internal.AgentConnections;
+import dev.helpdesk.application.internal.TeamLoads;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.agent.Agent;
+import dev.helpdesk.domain.model.agent.Availability;
 import dev.helpdesk.domain.model.agent.Team;
 import dev.helpdesk.domain.model.routing.AssignmentStrategy;
 import dev.helpdesk.domain.model.routing.Candidates;
@@ -39,7 +42,7 @@ public class Assignment {
   static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.OPEN);
 
   @PersistenceContext EntityManager em;
-  @jakarta.inject.Inject dev.helpdesk.application.internal.AgentConnections connections;
+  @jakarta.inject.Inject TeamLoads teamLoads;
 
   /**
    * Assigns {@code t} (locked by the caller) to an agent of its team with room, unless it has one
@@ -84,19 +87,20 @@ public class Assignment {
     for (boolean wait : new boolean[] {false, true}) {
       boolean skipped = false;
       for (AgentLoad candidate : order) {
-        Agent agent = locked(candidate.id(), wait);
-        if (agent == null) {
+        Held held = lockAndCount(candidate.id(), wait, chat);
+        if (held == null) {
           skipped = true;
           continue;
         }
+        Agent agent = held.agent();
         if (!agent.isActive()
-            || openCount(agent.getId(), chat)
-                >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
+            || held.open() >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
           continue; // another ticket took the last place while we chose
         }
         Instant now = Instant.now();
         t.setAssignee(agent);
         agent.assignedAt(now);
+        teamLoads.assigned(agent.getId(), chat, now);
         String how =
             previous != null && previous == candidate.id()
                 ? "sticky: their previous agent"
@@ -129,53 +133,94 @@ public class Assignment {
 
   /** Assigns to a named agent (a rule's "assign": an admin's choice, capacity not checked). */
   public Agent assignTo(Ticket t, long agentId, String why) {
-    Agent agent = locked(agentId, true);
+    Agent agent = em.find(Agent.class, agentId, LockModeType.PESSIMISTIC_WRITE);
     if (agent == null || !agent.isActive()) {
       return null;
     }
     Instant now = Instant.now();
     t.setAssignee(agent);
     agent.assignedAt(now);
+    teamLoads.assigned(agent.getId(), t.getChannel() == Channel.CHAT, now);
     em.persist(
         new TicketActivity(
             t, null, TicketActivity.Type.ASSIGNED, agent.getDisplayName() + " (" + why + ")", now));
     return agent;
   }
 
-  /**
-   * The agent's row, locked ({@code select … for update}); without {@code wait}, null at once when
-   * another transaction holds it ({@code skip locked}).
-   */
-  private Agent locked(long agentId, boolean wait) {
-    return em.find(
-        Agent.class,
-        agentId,
-        LockModeType.PESSIMISTIC_WRITE,
-        wait ? Map.of() : Map.of("jakarta.persistence.lock.timeout", SKIP_LOCKED));
-  }
+  /** A candidate's row, locked, and their open tickets (or chats) counted under that lock. */
+  private record Held(Agent agent, long open) {}
 
-  /** Hibernate's lock timeout for {@code skip locked} (LockOptions.SKIP_LOCKED). */
-  private static final int SKIP_LOCKED = -2;
+  /**
+   * The agent's row locked and their open tickets (chats, with {@code chat}) counted, in one
+   * statement ({@code select … for update}, without {@code wait} {@code skip locked}: null at once
+   * when another transaction holds the row), then the agent read as an entity. Plain JDBC on the
+   * transaction's connection (a statement the pool keeps prepared): Hibernate built its locking
+   * load with a timeout afresh on every call, and a native query maps its result set anew; the lock
+   * and the count were a third of a routing decision.
+   */
+  private Held lockAndCount(long agentId, boolean wait, boolean chat) {
+    String sql =
+        "select (select count(*) from ticket t where t.assignee_id = a.id"
+            + " and t.status in (?, ?) and t.channel "
+            + (chat ? "=" : "<>")
+            + " ?) from agent a where a.id = ? for update"
+            + (wait ? "" : " skip locked");
+    Long open =
+        em.unwrap(org.hibernate.Session.class)
+            .doReturningWork(
+                c -> {
+                  try (var ps = c.prepareStatement(sql)) {
+                    ps.setString(1, TicketStatus.NEW.name());
+                    ps.setString(2, TicketStatus.OPEN.name());
+                    ps.setString(3, Channel.CHAT.name());
+                    ps.setLong(4, agentId);
+                    try (var rs = ps.executeQuery()) {
+                      return rs.next() ? rs.getLong(1) : null;
+                    }
+                  }
+                });
+    if (open == null) {
+      return null;
+    }
+    Agent agent = em.find(Agent.class, agentId); // the row is ours: what it reads is current
+    return agent == null ? null : new Held(agent, open);
+  }
 
   /**
    * The team's active agents as assignment sees them: online or not, load, languages, skills. Read
    * as plain values (no entities: nothing here is changed, and the chosen agent is read again under
    * its lock). Open tickets are counted when the order depends on them ({@code counted}: least
    * loaded) and for online agents only; otherwise they count as none here, and whether an agent has
-   * room is only counted under their lock (round-robin orders by turn alone).
+   * room is only counted under their lock (round-robin orders by turn alone). From this node's copy
+   * when it is fresh ({@link TeamLoads}).
    */
   List<AgentLoad> loads(long teamId, boolean counted) {
+    return teamLoads.of(teamId, counted, () -> read(teamId, counted));
+  }
+
+  private List<AgentLoad> read(long teamId, boolean counted) {
+    // who is in the team and who of them is online, in one statement
+    @SuppressWarnings("unchecked")
     List<Object[]> members =
-        em.createQuery(
-                "select a.id, a.languages, a.skills, a.capacity, a.chatCapacity, a.lastAssignedAt"
-                    + " from Agent a join a.teams t where t.id = :team and a.active = true",
-                Object[].class)
-            .setParameter("team", teamId)
+        em.createNativeQuery(
+                "select a.id, a.languages, a.skills, a.capacity, a.chat_capacity,"
+                    + " a.last_assigned_at, case when a.availability = ?2 and "
+                    + AgentConnections.CONNECTED
+                    + " then 1 else 0 end from agent a join agent_team m on m.agent_id = a.id"
+                    + " where m.team_id = ?3 and a.active = true")
+            .setParameter(1, AgentConnections.fresh())
+            .setParameter(2, Availability.ONLINE.name())
+            .setParameter(3, teamId)
             .getResultList();
     if (members.isEmpty()) {
       return new ArrayList<>();
     }
-    Set<Long> online = connections.onlineAmong(members.stream().map(m -> (Long) m[0]).toList());
+    Set<Long> online = new HashSet<>();
+    for (Object[] m : members) {
+      if (((Number) m[6]).intValue() == 1) {
+        online.add(((Number) m[0]).longValue());
+      }
+    }
     Map<Long, int[]> counts = new HashMap<>();
     if (counted && !online.isEmpty()) {
       for (Object[] r :
@@ -193,7 +238,7 @@ public class Assignment {
     }
     List<AgentLoad> out = new ArrayList<>();
     for (Object[] m : members) {
-      long id = (Long) m[0];
+      long id = ((Number) m[0]).longValue();
       int[] c = counts.getOrDefault(id, new int[2]);
       out.add(
           new AgentLoad(
@@ -203,9 +248,9 @@ public class Assignment {
               online.contains(id),
               c[0],
               c[1],
-              (Integer) m[3],
-              (Integer) m[4],
-              (Instant) m[5]));
+              ((Number) m[3]).intValue(),
+              ((Number) m[4]).intValue(),
+              SlaClock.instant(m[5])));
     }
     return out;
   }
@@ -220,19 +265,18 @@ public class Assignment {
     return out;
   }
 
-  long openCount(long agentId, boolean chat) {
-    return em.createQuery(
-            "select count(t) from Ticket t where t.assignee.id = :a and t.status in :open and "
-                + (chat ? "t.channel = :chat" : "t.channel <> :chat"),
-            Long.class)
-        .setParameter("a", agentId)
-        .setParameter("open", OPEN)
-        .setParameter("chat", Channel.CHAT)
-        .getSingleResult();
-  }
-
-  /** The agent of the contact's latest other ticket that had one. */
+  /**
+   * The agent of the contact's latest other ticket that had one; none, without a query, for a
+   * contact this transaction has just created (a first-time shopper has no earlier ticket).
+   */
   Long previousAgent(Ticket t) {
+    var entry =
+        em.unwrap(org.hibernate.engine.spi.SessionImplementor.class)
+            .getPersistenceContextInternal()
+            .getEntry(t.getContact());
+    if (entry != null && !entry.isExistsInDatabase()) {
+      return null;
+    }
     List<Long> ids =
         em.createQuery(
                 "select x.assignee.id from Ticket x where x.contact = :c and x.id <> :id"

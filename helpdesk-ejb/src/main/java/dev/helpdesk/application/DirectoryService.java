@@ -24,6 +24,7 @@ public class DirectoryService {
   @jakarta.inject.Inject dev.helpdesk.application.internal.AutoReplyMailboxes autoReplyMailboxes;
   @jakarta.inject.Inject dev.helpdesk.application.internal.ChatWidgets chatWidgets;
   @jakarta.inject.Inject Presence presence;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
 
   // --- teams
 
@@ -211,6 +212,7 @@ public class DirectoryService {
     }
     apply(a, c);
     em.persist(a);
+    teamLoads.forget();
     return AgentView.of(a);
   }
 
@@ -229,6 +231,7 @@ public class DirectoryService {
       a.setRoles(c.roles());
     }
     apply(a, c);
+    teamLoads.forget();
     return AgentView.of(a);
   }
 

@@ -25,6 +25,7 @@ public class Presence {
   public static final String NODE = System.getProperty("jboss.node.name", "node");
 
   @Inject AgentConnections connections;
+  @Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject RealtimeHub hub;
 
@@ -74,6 +75,7 @@ public class Presence {
   private synchronized void stored(long agentId) {
     connections.write(NODE, agentId, sockets.getOrDefault(agentId, 0));
     online = -1;
+    teamLoads.forget();
     announce(connections.state(agentId));
   }
 
@@ -83,6 +85,7 @@ public class Presence {
    */
   public void changed(long agentId) {
     online = -1;
+    teamLoads.forget(); // now and after the transaction
     // read in the changing transaction (its native query flushes the new toggle first)
     AgentState state = connections.state(agentId);
     if (transactions.getTransactionKey() == null) {

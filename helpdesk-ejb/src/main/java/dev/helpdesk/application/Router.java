@@ -58,6 +58,7 @@ public class Router {
   @Inject TopicClassifier classifier;
   @Inject RoutingRules rules;
   @Inject dev.helpdesk.application.internal.TopicModels models;
+  @Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
   @Inject TicketService tickets;
   @Inject Assignment assignment;
   @Inject OutboundQueue outbound;
@@ -269,6 +270,7 @@ public class Router {
     Long previous = t.getAssignee().getId();
     String name = t.getAssignee().getDisplayName();
     t.setAssignee(null);
+    teamLoads.forget(); // the agent's load changed
     em.persist(new TicketActivity(t, null, TicketActivity.Type.UNASSIGNED, name + ": " + why, now));
     assignment.assign(t, previous, "re-assigned");
     events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));

@@ -46,6 +46,7 @@ public class TicketService {
   static final int SEARCH_HITS = 1000;
 
   @PersistenceContext EntityManager em;
+  @Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
   @Inject OutboundQueue outbound;
   @Inject dev.helpdesk.application.internal.MetricFacts metrics;
   @Inject Surveys surveys;
@@ -399,6 +400,7 @@ public class TicketService {
       return TicketSummary.of(t);
     }
     t.setAssignee(to);
+    teamLoads.forget(); // the agents' loads changed
     em.persist(
         new TicketActivity(
             t,
@@ -437,6 +439,7 @@ public class TicketService {
     requireStaff(caller);
     em.refresh(t, LockModeType.PESSIMISTIC_WRITE); // as writable(): wait for a change in flight
     changeStatus(t, agent(caller), status, Instant.now());
+    teamLoads.forget(); // the assignee's load changed
     fire(TicketEvent.Type.TICKET_UPDATED, t, null);
     return TicketSummary.of(t);
   }

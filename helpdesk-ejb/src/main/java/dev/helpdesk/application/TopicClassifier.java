@@ -4,29 +4,27 @@ import dev.helpdesk.application.internal.TopicModels;
 import dev.helpdesk.domain.model.routing.Topic;
 import dev.helpdesk.domain.model.routing.TopicExample;
 import dev.helpdesk.domain.model.routing.TopicModel;
+import dev.helpdesk.infrastructure.search.NearestExamples;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * What a ticket is about, from the same language analysis as the FAQ search (the knowledge base's
  * analysers: normalisation, stop and dialect words, synonyms, stemming, in English and Arabic). The
  * nearest labelled questions ({@link TopicExample}: the built-in ones, {@code
  * routing/examples-<lang>.tsv}, shoppers' questions with their topic, OTHER among them, and every
- * correction an agent makes) vote, each hit for its topic with its search score, the first hits
- * weighing most. Beside these votes, a naive Bayes word model learnt from the same questions and
- * the published FAQ articles' titles and keywords (their categories are the topics; {@link
- * TopicModel}, {@code TopicModels}) gives each topic a probability; a topic's share of the votes
- * and its probability are averaged. (A search of the articles themselves voted too until session 7:
- * it cost half the classification's time and lowered the accuracy; docs/routing.md.)
+ * correction an agent makes; held in an index in memory, {@link NearestExamples}) vote, each hit
+ * for its topic with its search score (BM25), the first hits weighing most. Beside these votes, a
+ * naive Bayes word model learnt from the same questions and the published FAQ articles' titles and
+ * keywords (their categories are the topics; {@link TopicModel}, {@code TopicModels}) gives each
+ * topic a probability; a topic's share of the votes and its probability are averaged. (A search of
+ * the articles themselves voted too until session 7: it cost half the classification's time and
+ * lowered the accuracy; docs/routing.md.)
  *
  * <p>What the chat widget knows adds a little: a message from the checkout page leans to checkout
  * and payment, one with an order number to order status. When no vote reaches {@code
@@ -45,8 +43,6 @@ public class TopicClassifier {
   static final double OTHER_BELOW =
       Double.parseDouble(System.getProperty("helpdesk.routing.other-below", "4"));
 
-  @PersistenceContext EntityManager em;
-
   /** A topic, how sure (0–1) and every topic's votes. */
   public record Classification(Topic topic, double confidence, Map<Topic, Double> votes) {}
 
@@ -58,15 +54,11 @@ public class TopicClassifier {
   @Inject TopicModels models;
 
   public Classification classify(String text, String languageHint, Signals signals) {
-    return classify(Search.session(em), models::model, text, languageHint, signals);
+    return classify(models.learnt(), text, languageHint, signals);
   }
 
   static Classification classify(
-      SearchSession session,
-      java.util.function.Function<String, TopicModel> models,
-      String text,
-      String languageHint,
-      Signals signals) {
+      TopicModels.Learnt learnt, String text, String languageHint, Signals signals) {
     Map<Topic, Double> votes = new EnumMap<>(Topic.class);
     String q = text == null ? "" : text.strip();
     if (q.length() > KnowledgeBase.MAX_QUERY) {
@@ -76,22 +68,14 @@ public class TopicClassifier {
       return decide(votes, Map.of(), signals);
     }
     String language = KnowledgeBase.languageOf(q, languageHint);
-    String query = q;
-    List<List<?>> examples =
-        session
-            .search(TopicExample.class)
-            .select(f -> f.composite().from(f.score(), f.field("topic", Topic.class)).asList())
-            .where(
-                f ->
-                    f.bool()
-                        .filter(f.match().field("language").matching(language))
-                        .must(f.match().field("text_" + language).matching(query)))
-            .fetchHits(EXAMPLE_HITS);
+    // one analysis of the text for both: the search's query terms are the word model's terms
+    NearestExamples.Found<Topic> found = learnt.examples().search(language, q, EXAMPLE_HITS);
+    List<NearestExamples.Hit<Topic>> examples = found.hits();
     for (int i = 0; i < examples.size(); i++) {
-      List<?> e = examples.get(i);
-      votes.merge((Topic) e.get(1), (Float) e.get(0) / (1.0 + i), Double::sum);
+      NearestExamples.Hit<Topic> e = examples.get(i);
+      votes.merge(e.label(), e.score() / (1.0 + i), Double::sum);
     }
-    return decide(votes, models.apply(language).probabilities(q), signals);
+    return decide(votes, learnt.model(language).probabilitiesOf(found.terms()), signals);
   }
 
   /** The built-in labelled questions of a language: topic and text per line. */

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.application.internal.TopicModels;
 import dev.helpdesk.domain.model.routing.Topic;
 import dev.helpdesk.domain.model.routing.TopicExample;
-import dev.helpdesk.domain.model.routing.TopicModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,16 +85,9 @@ class TopicClassifierTest {
 
   static Topic classify(String text) {
     try (Session s = orm.openSession()) {
-      return TopicClassifier.classify(
-              Search.session(s), models(s), text, null, TopicClassifier.Signals.NONE)
+      return TopicClassifier.classify(TopicModels.load(s), text, null, TopicClassifier.Signals.NONE)
           .topic();
     }
-  }
-
-  /** The word models, learnt from what the database holds now. */
-  static java.util.function.Function<String, TopicModel> models(Session s) {
-    Map<String, TopicModel> m = new HashMap<>();
-    return language -> m.computeIfAbsent(language, l -> TopicModels.load(s, l));
   }
 
   static double evaluate(String name, String language, StringBuilder report) {
@@ -109,11 +98,11 @@ class TopicClassifierTest {
     int right = 0;
     StringBuilder misses = new StringBuilder();
     try (Session s = orm.openSession()) {
+      TopicModels.Learnt learnt = TopicModels.load(s);
       for (SearchFixture.Labelled l : set) {
         Topic expected = Topic.valueOf(l.labels().iterator().next());
         TopicClassifier.Classification c =
-            TopicClassifier.classify(
-                Search.session(s), models(s), l.text(), language, TopicClassifier.Signals.NONE);
+            TopicClassifier.classify(learnt, l.text(), language, TopicClassifier.Signals.NONE);
         confusion[expected.ordinal()][c.topic().ordinal()]++;
         if (c.topic() == expected) {
           right++;

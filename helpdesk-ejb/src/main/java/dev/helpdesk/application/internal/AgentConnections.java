@@ -64,7 +64,11 @@ public class AgentConnections {
         .executeUpdate();
   }
 
-  private static final String CONNECTED =
+  /**
+   * SQL: agent {@code a} has the workspace open somewhere, on a node seen after parameter 1 ({@link
+   * #fresh()}).
+   */
+  public static final String CONNECTED =
       "exists (select 1 from agent_connection c where c.agent_id = a.id and c.sockets > 0"
           + " and c.seen_at > ?1)";
 
@@ -136,7 +140,8 @@ public class AgentConnections {
     return out;
   }
 
-  private static Timestamp fresh() {
+  /** The oldest a node's row may be and still count ({@link #STALE_SECONDS}). */
+  public static Timestamp fresh() {
     return Timestamp.from(Instant.now().minusSeconds(STALE_SECONDS));
   }
 }

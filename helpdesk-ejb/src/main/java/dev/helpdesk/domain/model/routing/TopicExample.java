@@ -9,18 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /**
- * A question an agent labelled by correcting a ticket's topic. Indexed with the knowledge base's
- * analysers: the classifier finds the examples nearest a new question beside the articles, so a
- * correction changes how similar questions are classified from then on.
+ * A labelled question: a built-in one ({@code routing/examples-<lang>.tsv}) or one an agent
+ * labelled by correcting a ticket's topic. The classifier keeps them in an index in memory ({@code
+ * TopicModels}) and finds the examples nearest a new question, so a correction changes how similar
+ * questions are classified from then on.
  */
 @Entity
 @Table(name = "topic_example")
-@Indexed(index = "topic_example")
 public class TopicExample {
   @Id
   @GeneratedValue(generator = "topic_example_seq")
@@ -30,17 +27,13 @@ public class TopicExample {
       allocationSize = 50)
   private Long id;
 
-  @KeywordField
   @Column(nullable = false)
   private String language;
 
-  @KeywordField(projectable = org.hibernate.search.engine.backend.types.Projectable.YES)
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Topic topic;
 
-  @FullTextField(name = "text_en", analyzer = "faq_en", searchAnalyzer = "faq_en_query")
-  @FullTextField(name = "text_ar", analyzer = "faq_ar", searchAnalyzer = "faq_ar_query")
   @Column(nullable = false)
   private String text;
 
@@ -67,6 +60,10 @@ public class TopicExample {
 
   public Long getId() {
     return id;
+  }
+
+  public String getLanguage() {
+    return language;
   }
 
   public Topic getTopic() {

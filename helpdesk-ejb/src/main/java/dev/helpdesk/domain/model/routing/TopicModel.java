@@ -36,8 +36,15 @@ public final class TopicModel {
 
   /** Each topic's probability for the text (summing to 1); empty when no word is known. */
   public Map<Topic, Double> probabilities(String text) {
-    List<String> words =
-        terms.apply(text).stream().distinct().filter(vocabulary::containsKey).toList();
+    return probabilitiesOf(terms.apply(text));
+  }
+
+  /**
+   * As {@link #probabilities(String)}, for the terms the analyser made of a text (each counted
+   * once).
+   */
+  public Map<Topic, Double> probabilitiesOf(java.util.Collection<String> textTerms) {
+    List<String> words = textTerms.stream().distinct().filter(vocabulary::containsKey).toList();
     Map<Topic, Double> out = new EnumMap<>(Topic.class);
     if (words.isEmpty() || counts.isEmpty()) {
       return out;

@@ -108,6 +108,18 @@ class RuleEngineTest {
         RuleEngine.run(List.of(order), facts(null, "en", "late order"), null, t -> true)
             .firings()
             .isEmpty());
+    // case is ignored in patterns of Latin letters and of other scripts alike
+    Rule ref =
+        rule(3, false, List.of(c("text", "matches", "ref\\s*[A-Z]{2}-\\d+")), a("setTeam", "4"));
+    assertEquals(
+        ORDERS,
+        RuleEngine.run(List.of(ref), facts(null, "en", "see REF qa-7 please"), null, t -> true)
+            .teamId());
+    Rule greek = rule(4, false, List.of(c("text", "matches", "ΠΑΡΑΓΓΕΛΙΑ")), a("setTeam", "4"));
+    assertEquals(
+        ORDERS,
+        RuleEngine.run(List.of(greek), facts(null, "en", "η παραγγελια μου"), null, t -> true)
+            .teamId());
   }
 
   @Test
