@@ -151,31 +151,43 @@ public class Assignment {
   private record Held(Agent agent, long open) {}
 
   /**
-   * The agent's row locked and their open tickets (chats, with {@code chat}) counted, in one
-   * statement ({@code select … for update}, without {@code wait} {@code skip locked}: null at once
-   * when another transaction holds the row), then the agent read as an entity. Plain JDBC on the
-   * transaction's connection (a statement the pool keeps prepared): Hibernate built its locking
-   * load with a timeout afresh on every call, and a native query maps its result set anew; the lock
-   * and the count were a third of a routing decision.
+   * The agent's row locked ({@code select … for update}; without {@code wait}, {@code skip locked}:
+   * null at once when another transaction holds it), then their open tickets (chats, with {@code
+   * chat}) counted and the agent read. Two statements, in this order: a count in the locking
+   * statement itself would see the database as it was when that statement began, before the
+   * assignment that held the row committed (RoutingIT's 50 parallel tickets caught it: 8 for a
+   * capacity of 7); a statement after the lock sees it. Plain JDBC on the transaction's connection
+   * (statements the pool keeps prepared): Hibernate built its locking load with {@code skip locked}
+   * afresh on every call, and the lock and count were a third of a routing decision.
    */
   private Held lockAndCount(long agentId, boolean wait, boolean chat) {
-    String sql =
-        "select (select count(*) from ticket t where t.assignee_id = a.id"
-            + " and t.status in (?, ?) and t.channel "
+    String lock =
+        "select a.id from agent a where a.id = ? for update" + (wait ? "" : " skip locked");
+    String count =
+        "select count(*) from ticket t where t.assignee_id = ? and t.status in (?, ?)"
+            + " and t.channel "
             + (chat ? "=" : "<>")
-            + " ?) from agent a where a.id = ? for update"
-            + (wait ? "" : " skip locked");
+            + " ?";
     Long open =
         em.unwrap(org.hibernate.Session.class)
             .doReturningWork(
                 c -> {
-                  try (var ps = c.prepareStatement(sql)) {
-                    ps.setString(1, TicketStatus.NEW.name());
-                    ps.setString(2, TicketStatus.OPEN.name());
-                    ps.setString(3, Channel.CHAT.name());
-                    ps.setLong(4, agentId);
+                  try (var ps = c.prepareStatement(lock)) {
+                    ps.setLong(1, agentId);
                     try (var rs = ps.executeQuery()) {
-                      return rs.next() ? rs.getLong(1) : null;
+                      if (!rs.next()) {
+                        return null; // held by another transaction, or gone
+                      }
+                    }
+                  }
+                  try (var ps = c.prepareStatement(count)) {
+                    ps.setLong(1, agentId);
+                    ps.setString(2, TicketStatus.NEW.name());
+                    ps.setString(3, TicketStatus.OPEN.name());
+                    ps.setString(4, Channel.CHAT.name());
+                    try (var rs = ps.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
                     }
                   }
                 });

@@ -56,8 +56,24 @@ public class MessageIngestion {
    * chat message first, routing follows after commit). See {@link Router#routeNew}.
    */
   public IngestResult ingest(InboundMessage in, boolean routeNow) {
+    if (h2 == null) {
+      h2 =
+          em.unwrap(org.hibernate.engine.spi.SessionImplementor.class)
+                  .getJdbcServices()
+                  .getDialect()
+              instanceof org.hibernate.dialect.H2Dialect;
+    }
+    if (h2) {
+      // one message writes a row or two per table, which batching cannot save a round trip on in
+      // an embedded database; and H2's executeBatch creates an SQLException (a full stack trace)
+      // on every call: an eighth of the memory a chat message allocated (JFR, ChatBench)
+      em.unwrap(org.hibernate.Session.class).setJdbcBatchSize(1);
+    }
     return ingestAll(List.of(in), routeNow).get(0);
   }
+
+  /** Whether the database is H2 (known after the first ingest). */
+  private static volatile Boolean h2;
 
   /**
    * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same
@@ -326,18 +342,44 @@ public class MessageIngestion {
     }
   }
 
-  private static final String LOOK_UP_ALL =
-      "select 'M' as what, m.id as a, m.ticket_id as b, cast(m.external_id as varchar(400)) as s"
-          + " from message m where m.channel = :channel and m.external_id in (:externalIds)"
-          + " union all select 'C', i.contact_id, case when c.name is null then 1 else 0 end,"
-          + " cast(i.kind || '|' || i.identity_value as varchar(400))"
-          + " from contact_identity i join contact c on c.id = i.contact_id where i.identity_value in (:values)"
-          + " union all select 'K', k.ticket_id, null, cast(k.key_value as varchar(400)) from thread_key k"
-          + " where k.key_value in (:keys) and k.channel = :channel"
-          + " union all select 'A', a.id, null, cast(a.address as varchar(400)) from channel_account a"
-          + " where a.channel = :channel and a.address in (:accounts)"
-          + " union all select 'F', f.id, null, cast(f.sha256 as varchar(400)) from attachment f"
-          + " where f.sha256 in (:shas)";
+  /**
+   * The batch look-up, for lists of the given sizes ({@link #padded}: a handful of statements the
+   * pool keeps prepared): messages by external id, contacts by identity value, tickets by thread
+   * key, channel accounts by address, attachments by SHA-256.
+   */
+  private static String lookUpAll(int externalIds, int values, int keys, int accounts, int shas) {
+    return "select 'M' as what, m.id as a, m.ticket_id as b, cast(m.external_id as varchar(400)) as s"
+        + " from message m where m.channel = ? and m.external_id in ("
+        + marks(externalIds)
+        + ") union all select 'C', i.contact_id, case when c.name is null then 1 else 0 end,"
+        + " cast(i.kind || '|' || i.identity_value as varchar(400))"
+        + " from contact_identity i join contact c on c.id = i.contact_id where i.identity_value in ("
+        + marks(values)
+        + ") union all select 'K', k.ticket_id, null, cast(k.key_value as varchar(400)) from thread_key k"
+        + " where k.key_value in ("
+        + marks(keys)
+        + ") and k.channel = ? union all select 'A', a.id, null, cast(a.address as varchar(400))"
+        + " from channel_account a where a.channel = ? and a.address in ("
+        + marks(accounts)
+        + ") union all select 'F', f.id, null, cast(f.sha256 as varchar(400)) from attachment f"
+        + " where f.sha256 in ("
+        + marks(shas)
+        + ")";
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** A list padded to the next power of two by repeating its last element (same matches). */
+  static List<String> padded(java.util.Collection<String> values) {
+    List<String> out = new ArrayList<>(values);
+    int n = out.size() <= 1 ? 1 : Integer.highestOneBit(out.size() - 1) << 1;
+    while (out.size() < n) {
+      out.add(out.get(out.size() - 1));
+    }
+    return out;
+  }
 
   private BatchIndex lookUpAll(Channel channel, List<InboundMessage> batch) {
     BatchIndex index = new BatchIndex();
@@ -363,20 +405,56 @@ public class MessageIngestion {
     for (String sha : shas) {
       index.files.put(sha, null); // looked up: absent unless found below
     }
-    @SuppressWarnings("unchecked")
+    // plain JDBC on the transaction's connection: a native query mapped its result set anew each
+    // time, a fifth of what ingesting a chat message allocated. What this transaction wrote before
+    // is flushed first, as the native query did (usually nothing: the look-up comes first)
+    em.flush();
+    List<String> e = padded(externalIds);
+    List<String> v = padded(values);
+    List<String> k = padded(keys);
+    List<String> acc = padded(accounts);
+    List<String> f = padded(shas);
+    String sql = lookUpAll(e.size(), v.size(), k.size(), acc.size(), f.size());
     List<Object[]> rows =
-        em.createNativeQuery(LOOK_UP_ALL)
-            .setParameter("channel", channel.name())
-            .setParameter("externalIds", externalIds)
-            .setParameter("values", values)
-            .setParameter("keys", keys)
-            .setParameter("accounts", accounts)
-            .setParameter("shas", shas)
-            .getResultList();
+        em.unwrap(org.hibernate.Session.class)
+            .doReturningWork(
+                c -> {
+                  try (var ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setString(i++, channel.name());
+                    for (String x : e) {
+                      ps.setString(i++, x);
+                    }
+                    for (String x : v) {
+                      ps.setString(i++, x);
+                    }
+                    for (String x : k) {
+                      ps.setString(i++, x);
+                    }
+                    ps.setString(i++, channel.name());
+                    ps.setString(i++, channel.name());
+                    for (String x : acc) {
+                      ps.setString(i++, x);
+                    }
+                    for (String x : f) {
+                      ps.setString(i++, x);
+                    }
+                    List<Object[]> out = new ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                      while (rs.next()) {
+                        long b = rs.getLong(3);
+                        Long third = rs.wasNull() ? null : b;
+                        out.add(
+                            new Object[] {rs.getString(1), rs.getLong(2), third, rs.getString(4)});
+                      }
+                    }
+                    return out;
+                  }
+                });
     for (Object[] r : rows) {
       long a = ((Number) r[1]).longValue();
       String s = String.valueOf(r[3]);
-      switch (String.valueOf(r[0]).trim()) { // a one-letter literal maps to Character
+      switch (String.valueOf(r[0]).trim()) { // a CHAR(1) literal may come padded
         case "M" -> index.messages.put(s, new long[] {a, ((Number) r[2]).longValue()});
         case "C" -> index.contacts.put(s, new Object[] {a, ((Number) r[2]).intValue() == 1});
         case "K" -> index.keys.put(s, a);
