@@ -82,7 +82,7 @@ public class TeamLoads {
    */
   public void forget() {
     teams.clear();
-    if (transactions.getTransactionKey() != null) {
+    if (transactions != null && transactions.getTransactionKey() != null) {
       transactions.registerInterposedSynchronization(
           new Synchronization() {
             @Override
