@@ -2,10 +2,10 @@ package dev.helpdesk.application;
 
 import dev.helpdesk.application.internal.AgentConnections;
 import dev.helpdesk.application.internal.AgentConnections.AgentState;
+import dev.helpdesk.application.internal.TransactionEnd;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
@@ -88,21 +88,16 @@ public class Presence {
     teamLoads.forget(); // now and after the transaction
     // read in the changing transaction (its native query flushes the new toggle first)
     AgentState state = connections.state(agentId);
-    if (transactions.getTransactionKey() == null) {
+    if (!TransactionEnd.active(transactions)) {
       announce(state);
       return;
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            online = -1;
-            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-              announce(state);
-            }
+    TransactionEnd.then(
+        transactions,
+        committed -> {
+          online = -1;
+          if (committed) {
+            announce(state);
           }
         });
   }

@@ -404,18 +404,8 @@ public class Router {
 
   /** A rule's notice goes out once the routing has committed (never for a rolled-back one). */
   private void afterCommit(RealtimeEvent notice) {
-    transactions.registerInterposedSynchronization(
-        new jakarta.transaction.Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-              hub.publish(notice);
-            }
-          }
-        });
+    dev.helpdesk.application.internal.TransactionEnd.onCommit(
+        transactions, () -> hub.publish(notice));
   }
 
   /** Sends a rule's auto-reply, loop-safe: never to an automatic mail, once an hour per contact. */

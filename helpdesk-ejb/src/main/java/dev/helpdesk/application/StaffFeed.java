@@ -12,8 +12,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -78,20 +76,13 @@ public class StaffFeed {
     if (list == null) {
       List<Entry> entries = new ArrayList<>();
       transactions.putResource(StaffFeed.class, entries);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                for (Entry x : entries) {
-                  hub.publish(
-                      RealtimeEvent.toStaff(
-                          x.ticketId(), x.teamId(), x.assigneeId(), "ticket", x.frame(), x.seq()));
-                }
-              }
+      dev.helpdesk.application.internal.TransactionEnd.onCommit(
+          transactions,
+          () -> {
+            for (Entry x : entries) {
+              hub.publish(
+                  RealtimeEvent.toStaff(
+                      x.ticketId(), x.teamId(), x.assigneeId(), "ticket", x.frame(), x.seq()));
             }
           });
       list = entries;

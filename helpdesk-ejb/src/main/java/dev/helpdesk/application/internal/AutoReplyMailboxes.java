@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
 import java.util.List;
@@ -45,19 +44,7 @@ public class AutoReplyMailboxes {
    * the accounts as committed.
    */
   public void invalidate() {
-    ids = null;
-    if (transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              ids = null;
-            }
-          });
-    }
+    TransactionEnd.nowAndAtEnd(transactions, () -> ids = null);
   }
 
   private Set<Long> load() {

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,18 +80,6 @@ public class TeamLoads {
    * changing transaction has ended (a read in between would keep what it is about to replace).
    */
   public void forget() {
-    teams.clear();
-    if (transactions != null && transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              teams.clear();
-            }
-          });
-    }
+    TransactionEnd.nowAndAtEnd(transactions, teams::clear);
   }
 }

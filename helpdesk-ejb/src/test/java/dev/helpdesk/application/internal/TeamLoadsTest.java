@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,33 +20,23 @@ class TeamLoadsTest {
     return new AgentLoad(id, Set.of("en"), Set.of(), true, tickets, chats, 10, 3, null);
   }
 
+  /** Reading a team from the database, counted. */
+  static Supplier<List<AgentLoad>> read(AtomicInteger reads, List<AgentLoad> team) {
+    return () -> {
+      reads.incrementAndGet();
+      return team;
+    };
+  }
+
   @Test
   void aTeamIsReadOnceAndThisNodesAssignmentsMoveTurnAndLoadInEveryTeam() {
     TeamLoads loads = new TeamLoads();
     AtomicInteger reads = new AtomicInteger();
     List<AgentLoad> orders = List.of(agent(1, 2, 0), agent(2, 0, 1));
     List<AgentLoad> returns = List.of(agent(2, 0, 1));
-    loads.of(
-        10,
-        true,
-        () -> {
-          reads.incrementAndGet();
-          return orders;
-        });
-    loads.of(
-        20,
-        true,
-        () -> {
-          reads.incrementAndGet();
-          return returns;
-        });
-    loads.of(
-        10,
-        true,
-        () -> {
-          reads.incrementAndGet();
-          return orders;
-        });
+    loads.of(10, true, read(reads, orders));
+    loads.of(20, true, read(reads, returns));
+    loads.of(10, true, read(reads, orders));
     assertEquals(2, reads.get(), "each team read once within the second");
 
     Instant now = Instant.parse("2026-11-29T10:00:00Z");
@@ -61,21 +52,9 @@ class TeamLoadsTest {
     assertEquals(2, reads.get(), "from the copy");
 
     loads.forget(); // an agent went online, an admin changed a team
-    loads.of(
-        10,
-        true,
-        () -> {
-          reads.incrementAndGet();
-          return orders;
-        });
+    loads.of(10, true, read(reads, orders));
     assertEquals(3, reads.get(), "read again after a change");
-    loads.of(
-        10,
-        false,
-        () -> {
-          reads.incrementAndGet();
-          return orders;
-        });
+    loads.of(10, false, read(reads, orders));
     assertEquals(4, reads.get(), "read again when the team's strategy no longer counts loads");
   }
 }
