@@ -56,14 +56,7 @@ public class MessageIngestion {
    * chat message first, routing follows after commit). See {@link Router#routeNew}.
    */
   public IngestResult ingest(InboundMessage in, boolean routeNow) {
-    if (h2 == null) {
-      h2 =
-          em.unwrap(org.hibernate.engine.spi.SessionImplementor.class)
-                  .getJdbcServices()
-                  .getDialect()
-              instanceof org.hibernate.dialect.H2Dialect;
-    }
-    if (h2) {
+    if (H2) {
       // one message writes a row or two per table, which batching cannot save a round trip on in
       // an embedded database; and H2's executeBatch creates an SQLException (a full stack trace)
       // on every call: an eighth of the memory a chat message allocated (JFR, ChatBench)
@@ -72,8 +65,9 @@ public class MessageIngestion {
     return ingestAll(List.of(in), routeNow).get(0);
   }
 
-  /** Whether the database is H2 (known after the first ingest). */
-  private static volatile Boolean h2;
+  /** Whether the database is H2 (the embedded default). */
+  private static final boolean H2 =
+      "h2".equals(dev.helpdesk.infrastructure.persistence.SchemaMigrations.database());
 
   /**
    * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same

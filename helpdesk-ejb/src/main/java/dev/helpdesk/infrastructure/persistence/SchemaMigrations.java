@@ -49,10 +49,14 @@ public class SchemaMigrations {
                 + " migrations applied)");
   }
 
+  /** The database the application runs on, chosen like persistence.xml's: h2 or postgresql. */
+  public static String database() {
+    return System.getProperty("helpdesk.db", System.getenv().getOrDefault("HELPDESK_DB", "h2"));
+  }
+
   /** The application's datasource, chosen like persistence.xml's. */
   static DataSource dataSource() {
-    String db =
-        System.getProperty("helpdesk.db", System.getenv().getOrDefault("HELPDESK_DB", "h2"));
+    String db = database();
     try {
       return (DataSource) new InitialContext().lookup("java:jboss/datasources/helpdesk-" + db);
     } catch (NamingException e) {

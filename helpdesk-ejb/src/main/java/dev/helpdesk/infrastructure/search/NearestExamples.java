@@ -47,12 +47,9 @@ public final class NearestExamples<T> {
   /** An example near the text searched for, and how near (the search score). */
   public record Hit<T>(T label, float score) {}
 
-  /** Where a term occurs: documents and the term's frequency in each. */
-  private record Postings(int[] docs, int[] freqs) {}
-
   /** One language's field over all the examples. */
   private static final class Field {
-    final Map<String, Postings> postings = new HashMap<>();
+    final Map<String, Scores> postings = new HashMap<>(); // a term's frequency per document
     final float[] normInverse; // per document: 1 / (k1 * (1 - b + b * length / avgdl))
     final int docCount;
     final QueryBuilder queries;
@@ -76,12 +73,13 @@ public final class NearestExamples<T> {
                 occurrences.computeIfAbsent(t, k -> new ArrayList<>()).add(new int[] {doc0, f}));
       }
       occurrences.forEach(
-          (t, list) ->
-              postings.put(
-                  t,
-                  new Postings(
-                      list.stream().mapToInt(o -> o[0]).toArray(),
-                      list.stream().mapToInt(o -> o[1]).toArray())));
+          (t, list) -> {
+            float[] f = new float[list.size()];
+            for (int i = 0; i < f.length; i++) {
+              f[i] = list.get(i)[1];
+            }
+            postings.put(t, new Scores(list.stream().mapToInt(o -> o[0]).toArray(), f));
+          });
       docCount = count;
       float avgdl = count == 0 ? 1 : (float) (sum / (double) count);
       normInverse = new float[terms.size()];
@@ -157,9 +155,28 @@ public final class NearestExamples<T> {
     return new Found<>(out, terms);
   }
 
-  /** The documents a query matches (ascending) and their scores. */
+  /**
+   * Documents (ascending) with a value each: a query's scores, or a term's frequencies (its
+   * postings).
+   */
   private record Scores(int[] docs, float[] values) {
     static final Scores NONE = new Scores(new int[0], new float[0]);
+
+    /** The documents of either, with the values of both added where both have one. */
+    Scores plus(Scores o) {
+      int[] d = new int[docs.length + o.docs.length];
+      float[] v = new float[d.length];
+      int i = 0;
+      int j = 0;
+      int k = 0;
+      while (i < docs.length || j < o.docs.length) {
+        int a = i < docs.length ? docs[i] : Integer.MAX_VALUE;
+        int b = j < o.docs.length ? o.docs[j] : Integer.MAX_VALUE;
+        d[k] = Math.min(a, b);
+        v[k++] = (a <= b ? values[i++] : 0) + (b <= a ? o.values[j++] : 0);
+      }
+      return new Scores(Arrays.copyOf(d, k), Arrays.copyOf(v, k));
+    }
   }
 
   /** {@code q}'s scores; {@code seen} collects its terms. */
@@ -186,53 +203,34 @@ public final class NearestExamples<T> {
 
   /** Lucene's boolean query: the matching clauses' sum; every required clause must match. */
   private Scores bool(Field field, BooleanQuery q, Set<String> seen) {
-    int[] docs = new int[0];
-    float[] values = new float[0];
-    int[] required = new int[0]; // how many required clauses each document matched
+    Scores sum = Scores.NONE;
+    Scores required = Scores.NONE; // how many required clauses each document matched
     int musts = 0;
     for (BooleanClause c : q.clauses()) {
       boolean must = c.getOccur() == BooleanClause.Occur.MUST;
       if (!must && c.getOccur() != BooleanClause.Occur.SHOULD) {
         throw new IllegalStateException("not a clause the match predicate makes: " + c);
       }
-      musts += must ? 1 : 0;
       Scores s = score(field, c.getQuery(), seen);
-      // merge two ascending lists
-      int[] d = new int[docs.length + s.docs().length];
-      float[] v = new float[d.length];
-      int[] r = new int[d.length];
-      int i = 0;
-      int j = 0;
-      int k = 0;
-      while (i < docs.length || j < s.docs().length) {
-        int a = i < docs.length ? docs[i] : Integer.MAX_VALUE;
-        int b = j < s.docs().length ? s.docs()[j] : Integer.MAX_VALUE;
-        if (a < b) {
-          d[k] = a;
-          v[k] = values[i];
-          r[k++] = required[i++];
-        } else if (b < a) {
-          d[k] = b;
-          v[k] = s.values()[j++];
-          r[k++] = must ? 1 : 0;
-        } else {
-          d[k] = a;
-          v[k] = values[i] + s.values()[j++];
-          r[k++] = required[i++] + (must ? 1 : 0);
-        }
+      sum = sum.plus(s);
+      if (must) {
+        musts++;
+        float[] one = new float[s.docs().length];
+        Arrays.fill(one, 1);
+        required = required.plus(new Scores(s.docs(), one));
       }
-      docs = Arrays.copyOf(d, k);
-      values = Arrays.copyOf(v, k);
-      required = Arrays.copyOf(r, k);
     }
     if (musts == 0) {
-      return new Scores(docs, values);
+      return sum;
     }
+    int[] docs = new int[sum.docs().length];
+    float[] values = new float[docs.length];
     int k = 0;
-    for (int i = 0; i < docs.length; i++) {
-      if (required[i] == musts) {
-        docs[k] = docs[i];
-        values[k++] = values[i];
+    for (int i = 0; i < sum.docs().length; i++) {
+      int at = Arrays.binarySearch(required.docs(), sum.docs()[i]);
+      if (at >= 0 && required.values()[at] == musts) {
+        docs[k] = sum.docs()[i];
+        values[k++] = sum.values()[i];
       }
     }
     return new Scores(Arrays.copyOf(docs, k), Arrays.copyOf(values, k));
@@ -244,38 +242,25 @@ public final class NearestExamples<T> {
    */
   private Scores terms(Field field, List<Term> terms, Set<String> seen) {
     int docFreq = 0;
-    int[] docs = new int[0];
-    int[] freqs = new int[0];
+    Scores freqs = Scores.NONE;
     for (Term t : terms) {
       String term = t.text();
       seen.add(term);
-      Postings p = field.postings.get(term);
-      if (p == null) {
-        continue;
+      Scores p = field.postings.get(term);
+      if (p != null) {
+        docFreq = Math.max(docFreq, p.docs().length);
+        freqs = freqs.plus(p);
       }
-      docFreq = Math.max(docFreq, p.docs().length);
-      int[] d = new int[docs.length + p.docs().length];
-      int[] f = new int[d.length];
-      int i = 0;
-      int j = 0;
-      int k = 0;
-      while (i < docs.length || j < p.docs().length) {
-        int a = i < docs.length ? docs[i] : Integer.MAX_VALUE;
-        int b = j < p.docs().length ? p.docs()[j] : Integer.MAX_VALUE;
-        d[k] = Math.min(a, b);
-        f[k++] = (a <= b ? freqs[i++] : 0) + (b <= a ? p.freqs()[j++] : 0);
-      }
-      docs = Arrays.copyOf(d, k);
-      freqs = Arrays.copyOf(f, k);
     }
     if (docFreq == 0) {
       return Scores.NONE;
     }
     float idf = (float) Math.log(1 + (field.docCount - docFreq + 0.5D) / (docFreq + 0.5D));
-    float[] values = new float[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      values[i] = idf - idf / (1f + freqs[i] * field.normInverse[docs[i]]);
+    float[] values = new float[freqs.docs().length];
+    for (int i = 0; i < values.length; i++) {
+      float f = freqs.values()[i];
+      values[i] = idf - idf / (1f + f * field.normInverse[freqs.docs()[i]]);
     }
-    return new Scores(docs, values);
+    return new Scores(freqs.docs(), values);
   }
 }
