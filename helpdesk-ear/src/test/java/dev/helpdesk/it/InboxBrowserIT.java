@@ -120,6 +120,15 @@ class InboxBrowserIT {
     assertTrue(
         inbound.getText().contains("<script>window.__xss=2</script>"),
         "markup in a message is shown as text: " + inbound.getText());
+    // why the ticket is where it is: routing's one entry on the timeline, in words
+    WebElement routed =
+        waitFor(
+            d ->
+                d.findElements(By.cssSelector(".timeline li.event")).stream()
+                    .filter(e -> e.getText().contains("routed: topic PAYMENT ("))
+                    .findFirst()
+                    .orElse(null));
+    assertFalse(routed.getText().contains("ROUTED"), routed.getText());
     // the e-mail's HTML: sanitised again and shown in a frame that may run nothing
     click(By.cssSelector(".msg.in details.html summary"));
     WebElement frame = waitFor(d -> d.findElement(By.cssSelector(".msg.in iframe.html-frame")));

@@ -163,7 +163,7 @@ public class RoutingIT {
         () -> ticket(id),
         t ->
             t.getJsonArray("activities").stream()
-                .anyMatch(a -> "TOPIC_SET".equals(a.asJsonObject().getString("type"))),
+                .anyMatch(a -> "ROUTED".equals(a.asJsonObject().getString("type"))),
         "ticket " + id + " routed");
   }
 
@@ -203,11 +203,14 @@ public class RoutingIT {
     assertEquals(payments, summary.getJsonObject("team").getJsonNumber("id").longValue());
     assertEquals("HIGH", summary.getString("priority"));
     assertTrue(summary.getJsonArray("tags").toString().contains("payment-" + run));
-    assertTrue(
-        timeline(t, "TOPIC_SET").get(0).startsWith("PAYMENT ("),
-        timeline(t, "TOPIC_SET").toString());
-    String fired = timeline(t, "RULE_APPLIED").get(0);
-    assertTrue(fired.contains("Payments " + run) && fired.contains("setTeam " + payments), fired);
+    // one entry says why: the topic, the rule and what it did, where the ticket went
+    List<String> routed = timeline(t, "ROUTED");
+    assertEquals(1, routed.size(), routed.toString());
+    String why = routed.get(0);
+    assertTrue(why.startsWith("topic PAYMENT ("), why);
+    assertTrue(why.contains("rule “Payments " + run + "”: setTeam " + payments), why);
+    assertTrue(why.contains("setPriority HIGH"), why);
+    assertTrue(why.endsWith("waits in the team's queue"), "nobody of Payments is online: " + why);
 
     // an Arabic question about a late parcel, in the shopper's dialect, goes elsewhere
     long arabic =
@@ -260,8 +263,9 @@ public class RoutingIT {
 
     long arabic = inbound("noura", "وين الطلب حقي rr-" + run, Map.of("language", "ar"));
     assertEquals(c.id(), assignee(routed(arabic)), "Carl speaks Arabic, though it is Ana's turn");
-    List<String> assigned = timeline(ticket(arabic), "ASSIGNED");
-    assertTrue(assigned.get(0).contains("round-robin"), assigned.toString());
+    List<String> routed = timeline(ticket(arabic), "ROUTED");
+    assertTrue(
+        routed.get(0).endsWith("assigned to Carl " + run + " (round-robin)"), routed.toString());
   }
 
   @Test
@@ -298,7 +302,10 @@ public class RoutingIT {
         waiting++;
       } else {
         perAgent.merge(who, 1, Integer::sum);
-        assertEquals(1, timeline(t, "ASSIGNED").size(), "ticket " + id + " assigned once");
+        List<String> routed = timeline(t, "ROUTED");
+        assertEquals(1, routed.size(), "ticket " + id + " routed once");
+        assertTrue(routed.get(0).contains("assigned to "), routed.toString());
+        assertTrue(timeline(t, "ASSIGNED").isEmpty(), "ticket " + id + " assigned once");
       }
     }
     assertEquals(7, perAgent.get(a.id()), "Dana's capacity is 7");
@@ -369,7 +376,9 @@ public class RoutingIT {
     long second = inbound("returning", "another question care-" + run, null);
     assertNotEquals(first, second);
     assertEquals(agent, assignee(routed(second)));
-    assertTrue(timeline(ticket(second), "ASSIGNED").get(0).contains("sticky"));
+    assertTrue(
+        timeline(ticket(second), "ROUTED").get(0).contains("(sticky: their previous agent)"),
+        timeline(ticket(second), "ROUTED").toString());
   }
 
   @Test

@@ -68,6 +68,24 @@ class StaffStreamIT {
           payments,
           added.getJsonObject("ticket").getJsonObject("team").getJsonNumber("id").longValue());
       assertEquals("Where is my order? a2", added.getJsonObject("ticket").getString("preview"));
+      assertEquals(
+          "Payments " + run,
+          added.getJsonObject("ticket").getJsonObject("team").getString("name"),
+          "the list shows the team by name");
+      // renamed: the next event already says the new name
+      assertEquals(
+          200,
+          admin.put("api/v1/teams/" + payments, Map.of("name", "Card payments " + run)).status());
+      inbound("a3", "conv-a");
+      JsonObject renamed =
+          stream.next(
+              f ->
+                  ticketOf(f) == theirs
+                      && f.getJsonObject("ticket").getString("preview").endsWith("a3"),
+              "the message after the rename");
+      assertEquals(
+          "Card payments " + run,
+          renamed.getJsonObject("ticket").getJsonObject("team").getString("name"));
       // the other team's news exists: an admin, who sees everything, hears it
       manager.next(
           f -> ticketOf(f) == others && "MESSAGE_ADDED".equals(f.getString("event")),

@@ -5,12 +5,10 @@ import dev.helpdesk.application.internal.TeamLoads;
 import dev.helpdesk.connectors.spi.Channel;
 import dev.helpdesk.domain.model.agent.Agent;
 import dev.helpdesk.domain.model.agent.Availability;
-import dev.helpdesk.domain.model.agent.Team;
 import dev.helpdesk.domain.model.routing.AssignmentStrategy;
 import dev.helpdesk.domain.model.routing.Candidates;
 import dev.helpdesk.domain.model.routing.Candidates.AgentLoad;
 import dev.helpdesk.domain.model.ticket.Ticket;
-import dev.helpdesk.domain.model.ticket.TicketActivity;
 import dev.helpdesk.domain.model.ticket.TicketStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,40 +46,48 @@ public class Assignment {
    * Assigns {@code t} (locked by the caller) to an agent of its team with room, unless it has one
    * or the team assigns by hand; {@code skip} an agent not to choose (the one it is taken from).
    *
-   * @return the agent, or null when nobody online has room (the ticket waits in the team's queue)
+   * @return the agent and how they were chosen, or null when nobody online has room (the ticket
+   *     waits in the team's queue)
    */
-  public Agent assign(Ticket t, Long skip, String why) {
+  public Assigned assign(Ticket t, Long skip, String why) {
     return assign(t, skip, why, true);
   }
+
+  /**
+   * Who got the ticket, and how, for the timeline ({@code Dana (round-robin)}); the caller writes
+   * it: a routing decision is one entry on the timeline, a re-assignment its own.
+   */
+  public record Assigned(Agent agent, String detail) {}
 
   /**
    * As {@link #assign(Ticket, Long, String)}; without {@code mayWait}, for a caller that may hold
    * other rows (where waiting could deadlock), an agent another transaction holds is passed over,
    * and when every candidate is held it throws {@link AllHeld} instead of waiting.
    */
-  public Agent assign(Ticket t, Long skip, String why, boolean mayWait) {
-    Team team = t.getTeam();
-    if (team == null
-        || t.getAssignee() != null
-        || team.getAssignment() == AssignmentStrategy.MANUAL) {
+  public Assigned assign(Ticket t, Long skip, String why, boolean mayWait) {
+    if (t.getTeam() == null || t.getAssignee() != null) {
+      return null;
+    }
+    long teamId = t.getTeam().getId(); // the team may be a reference: it is not read
+    TeamLoads.TeamRouting team = teamLoads.team(em, teamId);
+    if (team == null || team.assignment() == AssignmentStrategy.MANUAL) {
       return null;
     }
     boolean chat = t.getChannel() == Channel.CHAT;
-    List<AgentLoad> loads =
-        loads(team.getId(), team.getAssignment() == AssignmentStrategy.LEAST_LOADED);
+    List<AgentLoad> loads = loads(teamId, team.assignment() == AssignmentStrategy.LEAST_LOADED);
     if (skip != null) {
       loads.removeIf(a -> a.id() == skip);
     }
-    Long previous = team.isSticky() ? previousAgent(t) : null;
+    Long previous = team.sticky() ? previousAgent(t) : null;
     List<AgentLoad> order =
         Candidates.order(
-            team.getAssignment(),
+            team.assignment(),
             loads,
             t.getLanguage(),
             skillsCalledFor(t),
             chat,
             previous,
-            team.isSticky());
+            team.sticky());
     // first pass: skip agents another routing holds right now (the next in turn is as good, and
     // nobody queues); second pass, if everyone was held: wait for them in order
     for (boolean wait : new boolean[] {false, true}) {
@@ -92,36 +98,55 @@ public class Assignment {
           skipped = true;
           continue;
         }
-        Agent agent = held.agent();
-        if (!agent.isActive()
-            || held.open() >= (chat ? agent.getChatCapacity() : agent.getCapacity())) {
+        if (!held.active() || held.open() >= (chat ? held.chatCapacity() : held.capacity())) {
           continue; // another ticket took the last place while we chose
         }
         Instant now = Instant.now();
+        Agent agent = turnTaken(held.id(), now);
         t.setAssignee(agent);
-        agent.assignedAt(now);
-        teamLoads.assigned(agent.getId(), chat, now);
+        teamLoads.assigned(held.id(), chat, now);
         String how =
             previous != null && previous == candidate.id()
                 ? "sticky: their previous agent"
-                : team.getAssignment().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        em.persist(
-            new TicketActivity(
-                t,
-                null,
-                TicketActivity.Type.ASSIGNED,
-                agent.getDisplayName() + " (" + how + (why == null ? "" : ", " + why) + ")",
-                now));
-        return agent;
+                : team.assignment().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new Assigned(
+            agent, held.displayName() + " (" + how + (why == null ? "" : ", " + why) + ")");
       }
       if (!skipped) {
         break;
       }
       if (!mayWait) {
-        throw new AllHeld(team.getId());
+        throw new AllHeld(teamId);
       }
     }
     return null;
+  }
+
+  /**
+   * The agent (whose row this transaction holds) with their turn taken at {@code now}: a reference,
+   * their {@code last_assigned_at} written at once, unless this transaction has loaded them already
+   * (then the entity is changed and written with it). Nothing else of theirs is read: the lock
+   * statement brought what assignment needs.
+   */
+  private Agent turnTaken(long agentId, Instant now) {
+    Agent agent = em.getReference(Agent.class, agentId);
+    if (org.hibernate.Hibernate.isInitialized(agent)) {
+      agent.assignedAt(now);
+      return agent;
+    }
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "update agent set last_assigned_at = ?, version = version + 1"
+                          + " where id = ?")) {
+                ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                ps.setLong(2, agentId);
+                ps.executeUpdate();
+              }
+            });
+    return agent;
   }
 
   /** Every candidate's row was held by another assignment, and the caller may not wait. */
@@ -132,7 +157,7 @@ public class Assignment {
   }
 
   /** Assigns to a named agent (a rule's "assign": an admin's choice, capacity not checked). */
-  public Agent assignTo(Ticket t, long agentId, String why) {
+  public Assigned assignTo(Ticket t, long agentId, String why) {
     Agent agent = em.find(Agent.class, agentId, LockModeType.PESSIMISTIC_WRITE);
     if (agent == null || !agent.isActive()) {
       return null;
@@ -141,61 +166,66 @@ public class Assignment {
     t.setAssignee(agent);
     agent.assignedAt(now);
     teamLoads.assigned(agent.getId(), t.getChannel() == Channel.CHAT, now);
-    em.persist(
-        new TicketActivity(
-            t, null, TicketActivity.Type.ASSIGNED, agent.getDisplayName() + " (" + why + ")", now));
-    return agent;
+    return new Assigned(agent, agent.getDisplayName() + " (" + why + ")");
   }
 
-  /** A candidate's row, locked, and their open tickets (or chats) counted under that lock. */
-  private record Held(Agent agent, long open) {}
+  /**
+   * A candidate's row, locked, what assignment needs of it, and their open tickets (or chats)
+   * counted under that lock.
+   */
+  private record Held(
+      long id, String displayName, boolean active, int capacity, int chatCapacity, long open) {}
 
   /**
-   * The agent's row locked ({@code select … for update}; without {@code wait}, {@code skip locked}:
-   * null at once when another transaction holds it), then their open tickets (chats, with {@code
-   * chat}) counted and the agent read. Two statements, in this order: a count in the locking
-   * statement itself would see the database as it was when that statement began, before the
-   * assignment that held the row committed (RoutingIT's 50 parallel tickets caught it: 8 for a
-   * capacity of 7); a statement after the lock sees it. Plain JDBC on the transaction's connection
-   * (statements the pool keeps prepared): Hibernate built its locking load with {@code skip locked}
-   * afresh on every call, and the lock and count were a third of a routing decision.
+   * The agent's row locked and read ({@code select … for update}; without {@code wait}, {@code skip
+   * locked}: null at once when another transaction holds it), then their open tickets (chats, with
+   * {@code chat}) counted. Two statements, in this order: a count in the locking statement itself
+   * would see the database as it was when that statement began, before the assignment that held the
+   * row committed (RoutingIT's 50 parallel tickets caught it: 8 for a capacity of 7); a statement
+   * after the lock sees it. Plain JDBC on the transaction's connection (statements the pool keeps
+   * prepared): Hibernate built its locking load with {@code skip locked} afresh on every call, and
+   * the lock, the count and the agent's load as an entity were half a routing decision.
    */
   private Held lockAndCount(long agentId, boolean wait, boolean chat) {
     String lock =
-        "select a.id from agent a where a.id = ? for update" + (wait ? "" : " skip locked");
+        "select a.display_name, a.active, a.capacity, a.chat_capacity from agent a where a.id = ?"
+            + " for update"
+            + (wait ? "" : " skip locked");
     String count =
         "select count(*) from ticket t where t.assignee_id = ? and t.status in (?, ?)"
             + " and t.channel "
             + (chat ? "=" : "<>")
             + " ?";
-    Long open =
-        em.unwrap(org.hibernate.Session.class)
-            .doReturningWork(
-                c -> {
-                  try (var ps = c.prepareStatement(lock)) {
-                    ps.setLong(1, agentId);
-                    try (var rs = ps.executeQuery()) {
-                      if (!rs.next()) {
-                        return null; // held by another transaction, or gone
-                      }
-                    }
+    return em.unwrap(org.hibernate.Session.class)
+        .doReturningWork(
+            c -> {
+              String name;
+              boolean active;
+              int capacity;
+              int chatCapacity;
+              try (var ps = c.prepareStatement(lock)) {
+                ps.setLong(1, agentId);
+                try (var rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    return null; // held by another transaction, or gone
                   }
-                  try (var ps = c.prepareStatement(count)) {
-                    ps.setLong(1, agentId);
-                    ps.setString(2, TicketStatus.NEW.name());
-                    ps.setString(3, TicketStatus.OPEN.name());
-                    ps.setString(4, Channel.CHAT.name());
-                    try (var rs = ps.executeQuery()) {
-                      rs.next();
-                      return rs.getLong(1);
-                    }
-                  }
-                });
-    if (open == null) {
-      return null;
-    }
-    Agent agent = em.find(Agent.class, agentId); // the row is ours: what it reads is current
-    return agent == null ? null : new Held(agent, open);
+                  name = rs.getString(1);
+                  active = rs.getBoolean(2);
+                  capacity = rs.getInt(3);
+                  chatCapacity = rs.getInt(4);
+                }
+              }
+              try (var ps = c.prepareStatement(count)) {
+                ps.setLong(1, agentId);
+                ps.setString(2, TicketStatus.NEW.name());
+                ps.setString(3, TicketStatus.OPEN.name());
+                ps.setString(4, Channel.CHAT.name());
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  return new Held(agentId, name, active, capacity, chatCapacity, rs.getLong(1));
+                }
+              }
+            });
   }
 
   /**

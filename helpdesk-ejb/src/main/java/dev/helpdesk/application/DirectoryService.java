@@ -25,6 +25,7 @@ public class DirectoryService {
   @jakarta.inject.Inject dev.helpdesk.application.internal.ChatWidgets chatWidgets;
   @jakarta.inject.Inject Presence presence;
   @jakarta.inject.Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
+  @jakarta.inject.Inject dev.helpdesk.application.internal.Names names;
 
   // --- teams
 
@@ -102,6 +103,7 @@ public class DirectoryService {
     } catch (dev.helpdesk.domain.model.routing.RuleException e) {
       throw new InvalidRequestException(e.field(), e.getMessage());
     }
+    teamLoads.forget(); // routing reads the team's settings afresh
     return TeamView.of(t);
   }
 
@@ -118,6 +120,7 @@ public class DirectoryService {
         throw new ConflictException("a team named '" + n + "' exists already");
       }
       t.setName(n);
+      names.forget();
     }
     if (description != null) {
       t.setDescription(description);
@@ -147,6 +150,7 @@ public class DirectoryService {
               + " ticket(s)");
     }
     em.remove(t);
+    teamLoads.forget();
   }
 
   private Team findTeam(long id) {
@@ -223,6 +227,7 @@ public class DirectoryService {
     }
     if (c.displayName() != null && !c.displayName().isBlank()) {
       a.setDisplayName(c.displayName().strip());
+      names.forget();
     }
     if (c.roles() != null) {
       if (c.roles().isEmpty()) {

@@ -147,10 +147,12 @@ public class Router {
     Map<String, String> meta =
         first.isEmpty() ? Map.of() : Views.MessageView.metadata(first.get(0).getMetadata());
     String text = text(t, first);
+    // what routing did, for the timeline: one entry per decision (topic, rules fired, assignment)
+    List<String> steps = new java.util.ArrayList<>();
     if (t.getTopicSource() == null) {
       Classification c = classifier.classify(text, t.getLanguage(), signals(t, meta));
       t.classify(c.topic().name(), c.confidence(), "AUTO");
-      em.persist(new TicketActivity(t, null, TicketActivity.Type.TOPIC_SET, topicDetail(c), now));
+      steps.add("topic " + topicDetail(c));
     }
     List<Rule> compiled = rules.compiled();
     RoutingFacts facts = facts(t, meta, text, compiled.stream().anyMatch(Rule::asksFirstTimeBuyer));
@@ -161,8 +163,10 @@ public class Router {
             t.getTeam() == null ? null : t.getTeam().getId(),
             team -> open(team, now));
     String before = visible(t);
-    apply(t, o, first, now, !inside);
+    apply(t, o, first, now, !inside, steps);
     t.routed(now);
+    em.persist(
+        new TicketActivity(t, null, TicketActivity.Type.ROUTED, String.join(" · ", steps), now));
     if (!inside && !visible(t).equals(before)) {
       // staff hear of routing when it changed what they see; a topic alone rides on the next event
       events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
@@ -272,7 +276,10 @@ public class Router {
     t.setAssignee(null);
     teamLoads.forget(); // the agent's load changed
     em.persist(new TicketActivity(t, null, TicketActivity.Type.UNASSIGNED, name + ": " + why, now));
-    assignment.assign(t, previous, "re-assigned");
+    Assignment.Assigned to = assignment.assign(t, previous, "re-assigned");
+    if (to != null) {
+      em.persist(new TicketActivity(t, null, TicketActivity.Type.ASSIGNED, to.detail(), now));
+    }
     events.fire(TicketEvent.of(TicketEvent.Type.TICKET_UPDATED, t, null));
     return true;
   }
@@ -354,19 +361,21 @@ public class Router {
     return new DryRun(facts, c, RuleEngine.run(all, facts, null, team -> open(team, now)));
   }
 
+  /** Carries out the rules' outcome and the assignment; what was done is added to {@code steps}. */
   private void apply(
-      Ticket t, RuleEngine.Outcome o, List<Message> first, Instant now, boolean mayWait) {
+      Ticket t,
+      RuleEngine.Outcome o,
+      List<Message> first,
+      Instant now,
+      boolean mayWait,
+      List<String> steps) {
     for (RuleEngine.Firing f : o.firings()) {
-      em.persist(
-          new TicketActivity(
-              t,
-              null,
-              TicketActivity.Type.RULE_APPLIED,
-              "rule “" + f.rule() + "”: " + String.join("; ", f.actions()),
-              now));
+      steps.add("rule “" + f.rule() + "”: " + String.join("; ", f.actions()));
     }
     if (o.teamId() != null) {
-      t.setTeam(em.find(Team.class, o.teamId()));
+      // a reference: the team's row is not read for the ticket (its settings are in the copy)
+      t.setTeam(
+          teamLoads.team(em, o.teamId()) == null ? null : em.getReference(Team.class, o.teamId()));
     }
     if (o.priority() != null) {
       t.setPriority(o.priority());
@@ -377,10 +386,14 @@ public class Router {
     if (o.slaPolicy() != null) {
       t.setSlaPolicy(o.slaPolicy());
     }
-    if (o.assign() != null && !o.assign().equals("auto")) {
-      assignment.assignTo(t, Long.parseLong(o.assign()), "by rule");
-    } else {
-      assignment.assign(t, null, null, mayWait);
+    Assignment.Assigned assigned =
+        o.assign() != null && !o.assign().equals("auto")
+            ? assignment.assignTo(t, Long.parseLong(o.assign()), "by rule")
+            : assignment.assign(t, null, null, mayWait);
+    if (assigned != null) {
+      steps.add("assigned to " + assigned.detail());
+    } else if (t.getTeam() != null && t.getAssignee() == null) {
+      steps.add("waits in the team's queue");
     }
     if (o.autoReply() != null) {
       autoReply(t, o.autoReply(), first, now);
@@ -455,7 +468,7 @@ public class Router {
   }
 
   boolean open(long teamId, Instant now) {
-    Team team = em.find(Team.class, teamId);
+    var team = teamLoads.team(em, teamId);
     return team == null || team.calendar().isOpen(now);
   }
 

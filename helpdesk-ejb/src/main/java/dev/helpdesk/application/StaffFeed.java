@@ -46,6 +46,7 @@ public class StaffFeed {
   @PersistenceContext EntityManager em;
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject RealtimeHub hub;
+  @Inject dev.helpdesk.application.internal.Names names;
 
   /** The frame of a ticket event, with the ticket's summary so a list updates without a fetch. */
   public record Frame(String type, String event, long at, Long message, TicketSummary ticket) {}
@@ -61,7 +62,11 @@ public class StaffFeed {
     String body =
         JSON.toJson(
             new Frame(
-                "ticket", e.type().name(), now.toEpochMilli(), e.messageId(), TicketSummary.of(t)));
+                "ticket",
+                e.type().name(),
+                now.toEpochMilli(),
+                e.messageId(),
+                TicketSummary.of(t, names)));
     StaffEvent row = new StaffEvent(now, e.ticketId(), e.teamId(), e.assigneeId(), body);
     em.persist(row); // the number comes from the sequence now; the row is written at flush
     long seq = row.getSeq();

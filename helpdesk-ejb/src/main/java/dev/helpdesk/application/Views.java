@@ -38,6 +38,29 @@ public final class Views {
     static Ref of(Agent a) {
       return a == null ? null : new Ref(a.getId(), a.getDisplayName());
     }
+
+    /**
+     * As {@link #of(Team)}, the name of a team not loaded in this transaction from {@code names}.
+     */
+    static Ref of(Team t, dev.helpdesk.application.internal.Names names) {
+      if (t == null || org.hibernate.Hibernate.isInitialized(t)) {
+        return of(t);
+      }
+      String name = names.team(t.getId());
+      return name == null ? of(t) : new Ref(t.getId(), name);
+    }
+
+    /**
+     * As {@link #of(Agent)}, the name of an agent not loaded in this transaction from {@code
+     * names}.
+     */
+    static Ref of(Agent a, dev.helpdesk.application.internal.Names names) {
+      if (a == null || org.hibernate.Hibernate.isInitialized(a)) {
+        return of(a);
+      }
+      String name = names.agent(a.getId());
+      return name == null ? of(a) : new Ref(a.getId(), name);
+    }
   }
 
   public record Identity(String kind, String value) {}
@@ -82,6 +105,19 @@ public final class Views {
       String slaKind,
       Instant slaDueAt) {
     public static TicketSummary of(Ticket t) {
+      return of(t, Ref.of(t.getTeam()), Ref.of(t.getAssignee()));
+    }
+
+    /**
+     * As {@link #of(Ticket)}, the team's and agent's names from {@code names} when this transaction
+     * has not loaded them (the staff stream's summary of a ticket routing has just assigned: no
+     * rows read for two names).
+     */
+    public static TicketSummary of(Ticket t, dev.helpdesk.application.internal.Names names) {
+      return of(t, Ref.of(t.getTeam(), names), Ref.of(t.getAssignee(), names));
+    }
+
+    private static TicketSummary of(Ticket t, Ref team, Ref assignee) {
       return new TicketSummary(
           t.getId(),
           "#" + t.getId(),
@@ -92,8 +128,8 @@ public final class Views {
           t.getTopic(),
           t.getChannel(),
           t.getLanguage(),
-          Ref.of(t.getTeam()),
-          Ref.of(t.getAssignee()),
+          team,
+          assignee,
           new Ref(t.getContact().getId(), t.getContact().getName()),
           Set.copyOf(t.getTags()),
           t.getCreatedAt(),

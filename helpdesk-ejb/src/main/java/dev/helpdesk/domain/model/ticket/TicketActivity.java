@@ -36,9 +36,11 @@ public class TicketActivity {
     AUTO_REPLY,
     /** A shopper said an FAQ article answered the question: the chat was closed as self-served. */
     SELF_SERVED,
-    /** Routing gave the ticket a topic, or an agent corrected it. */
+    /** The classifier changed the topic on a later message, or an agent corrected it. */
     TOPIC_SET,
-    /** A routing rule fired: which one and what it did. */
+    /**
+     * A routing rule fired: which one and what it did (before routing wrote one {@link #ROUTED}).
+     */
     RULE_APPLIED,
     /** Most of an SLA target has passed without the answer (docs/metrics.md). */
     SLA_WARNING,
@@ -47,7 +49,12 @@ public class TicketActivity {
     /** A satisfaction survey went to the shopper. */
     CSAT_SENT,
     /** The shopper rated the help (score, comment). */
-    CSAT_ANSWERED
+    CSAT_ANSWERED,
+    /**
+     * Routing decided, in one entry: the topic it gave, each rule that fired and what it did, who
+     * got the ticket (or that it waits in the team's queue).
+     */
+    ROUTED
   }
 
   @Id
