@@ -208,7 +208,9 @@ public class RoutingIT {
     assertEquals(1, routed.size(), routed.toString());
     String why = routed.get(0);
     assertTrue(why.startsWith("topic PAYMENT ("), why);
-    assertTrue(why.contains("rule “Payments " + run + "”: setTeam " + payments), why);
+    assertTrue(
+        why.contains("rule “Payments " + run + "”: setTeam “Payments " + run + "”"),
+        "the team by its name: " + why);
     assertTrue(why.contains("setPriority HIGH"), why);
     assertTrue(why.endsWith("waits in the team's queue"), "nobody of Payments is online: " + why);
 

@@ -59,6 +59,7 @@ public class Router {
   @Inject RoutingRules rules;
   @Inject dev.helpdesk.application.internal.TopicModels models;
   @Inject dev.helpdesk.application.internal.TeamLoads teamLoads;
+  @Inject dev.helpdesk.application.internal.Names names;
   @Inject TicketService tickets;
   @Inject Assignment assignment;
   @Inject OutboundQueue outbound;
@@ -161,7 +162,9 @@ public class Router {
             compiled,
             facts,
             t.getTeam() == null ? null : t.getTeam().getId(),
-            team -> open(team, now));
+            team -> open(team, now),
+            names::team,
+            names::agent);
     String before = visible(t);
     apply(t, o, first, now, !inside, steps);
     t.routed(now);
@@ -358,7 +361,10 @@ public class Router {
     List<Rule> all = new java.util.ArrayList<>(rules.compiled());
     all.addAll(extra);
     Instant now = Instant.now();
-    return new DryRun(facts, c, RuleEngine.run(all, facts, null, team -> open(team, now)));
+    return new DryRun(
+        facts,
+        c,
+        RuleEngine.run(all, facts, null, team -> open(team, now), names::team, names::agent));
   }
 
   /** Carries out the rules' outcome and the assignment; what was done is added to {@code steps}. */

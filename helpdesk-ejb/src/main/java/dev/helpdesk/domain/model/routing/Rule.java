@@ -52,6 +52,24 @@ public record Rule(
   /** An action as written by an admin. */
   public record Action(String type, String value, List<String> values) {
     public String describe() {
+      return describe(id -> null, id -> null);
+    }
+
+    /**
+     * As written, with the team's or agent's name where the action names one by id ({@code setTeam
+     * “Payments”}); an id the functions do not know stays an id.
+     */
+    public String describe(
+        java.util.function.LongFunction<String> teamName,
+        java.util.function.LongFunction<String> agentName) {
+      java.util.function.LongFunction<String> names =
+          "setTeam".equals(type) ? teamName : "assign".equals(type) ? agentName : null;
+      if (names != null && value != null && value.strip().matches("\\d{1,18}")) {
+        String name = names.apply(Long.parseLong(value.strip()));
+        if (name != null) {
+          return type + " “" + name + "”";
+        }
+      }
       return type + " " + (values != null && !values.isEmpty() ? String.join(",", values) : value);
     }
   }

@@ -32,6 +32,20 @@ public final class RuleEngine {
 
   public static Outcome run(
       List<Rule> rules, RoutingFacts facts, Long currentTeam, LongPredicate teamOpen) {
+    return run(rules, facts, currentTeam, teamOpen, id -> null, id -> null);
+  }
+
+  /**
+   * As {@link #run(List, RoutingFacts, Long, LongPredicate)}; the firings name teams and agents by
+   * {@code teamName} and {@code agentName} (for people reading the timeline or the dry run).
+   */
+  public static Outcome run(
+      List<Rule> rules,
+      RoutingFacts facts,
+      Long currentTeam,
+      LongPredicate teamOpen,
+      java.util.function.LongFunction<String> teamName,
+      java.util.function.LongFunction<String> agentName) {
     Long team = currentTeam;
     Long decidedTeam = null;
     Priority priority = null;
@@ -61,7 +75,7 @@ public final class RuleEngine {
           case "notify" -> notify.add(v);
           default -> throw new IllegalStateException(a.type());
         }
-        done.add(a.describe());
+        done.add(a.describe(teamName, agentName));
       }
       firings.add(new Firing(r.id(), r.name(), done));
       if (r.stopOnMatch()) {
