@@ -222,6 +222,9 @@ public class RoutingIT {
     assertFalse(
         a.getJsonObject("ticket").containsKey("team") && !a.getJsonObject("ticket").isNull("team"),
         "no rule for order status");
+    assertTrue(
+        timeline(a, "ROUTED").get(0).endsWith("no team: waits in the shared queue"),
+        timeline(a, "ROUTED").toString());
   }
 
   @Test

@@ -400,6 +400,8 @@ public class Router {
       steps.add("assigned to " + assigned.detail());
     } else if (t.getTeam() != null && t.getAssignee() == null) {
       steps.add("waits in the team's queue");
+    } else if (t.getTeam() == null && t.getAssignee() == null) {
+      steps.add("no team: waits in the shared queue");
     }
     if (o.autoReply() != null) {
       autoReply(t, o.autoReply(), first, now);
