@@ -68,27 +68,29 @@ class RuleEngineTest {
   @Test
   void theTimelineNamesTeamsAndAgentsItKnowsAndKeepsTheIdOfOthers() {
     Rule r = rule(1, false, List.of(), a("setTeam", "3"), a("assign", "42"), a("notify", "42"));
-    RuleEngine.Outcome named =
-        RuleEngine.run(
-            List.of(r),
-            facts(Topic.PAYMENT, "en", "card declined"),
-            null,
-            t -> true,
-            team -> team == 3 ? "Payments" : null,
-            agent -> agent == 42 ? "Sara" : null);
+    java.util.function.BiFunction<
+            java.util.function.LongFunction<String>,
+            java.util.function.LongFunction<String>,
+            List<String>>
+        described =
+            (teams, agents) ->
+                RuleEngine.run(
+                        List.of(r),
+                        facts(Topic.PAYMENT, "en", "card declined"),
+                        null,
+                        t -> true,
+                        teams,
+                        agents)
+                    .firings()
+                    .get(0)
+                    .actions();
     assertEquals(
         List.of("setTeam “Payments”", "assign “Sara”", "notify 42"),
-        named.firings().get(0).actions());
-    RuleEngine.Outcome unknown =
-        RuleEngine.run(
-            List.of(r),
-            facts(Topic.PAYMENT, "en", "card declined"),
-            null,
-            t -> true,
-            team -> null,
-            agent -> null);
+        described.apply(
+            team -> team == 3 ? "Payments" : null, agent -> agent == 42 ? "Sara" : null));
     assertEquals(
-        List.of("setTeam 3", "assign 42", "notify 42"), unknown.firings().get(0).actions());
+        List.of("setTeam 3", "assign 42", "notify 42"),
+        described.apply(team -> null, agent -> null));
   }
 
   @Test
