@@ -43,11 +43,7 @@ public final class Views {
      * As {@link #of(Team)}, the name of a team not loaded in this transaction from {@code names}.
      */
     static Ref of(Team t, dev.helpdesk.application.internal.Names names) {
-      if (t == null || org.hibernate.Hibernate.isInitialized(t)) {
-        return of(t);
-      }
-      String name = names.team(t.getId());
-      return name == null ? of(t) : new Ref(t.getId(), name);
+      return t == null ? null : cached(t, t.getId(), names::team, () -> of(t));
     }
 
     /**
@@ -55,11 +51,17 @@ public final class Views {
      * names}.
      */
     static Ref of(Agent a, dev.helpdesk.application.internal.Names names) {
-      if (a == null || org.hibernate.Hibernate.isInitialized(a)) {
-        return of(a);
-      }
-      String name = names.agent(a.getId());
-      return name == null ? of(a) : new Ref(a.getId(), name);
+      return a == null ? null : cached(a, a.getId(), names::agent, () -> of(a));
+    }
+
+    /** A reference's name from {@code name} (no row read); an entity loaded already, as it is. */
+    private static Ref cached(
+        Object entity,
+        long id,
+        java.util.function.LongFunction<String> name,
+        java.util.function.Supplier<Ref> loaded) {
+      String n = org.hibernate.Hibernate.isInitialized(entity) ? null : name.apply(id);
+      return n == null ? loaded.get() : new Ref(id, n);
     }
   }
 

@@ -64,10 +64,16 @@ public record Rule(
         java.util.function.LongFunction<String> agentName) {
       java.util.function.LongFunction<String> names =
           "setTeam".equals(type) ? teamName : "assign".equals(type) ? agentName : null;
-      if (names != null && value != null && value.strip().matches("\\d{1,18}")) {
-        String name = names.apply(Long.parseLong(value.strip()));
-        if (name != null) {
-          return type + " “" + name + "”";
+      if (names != null && value != null) {
+        // compiled rules hold ids there ("auto" assigns by strategy); no pattern on this path: it
+        // runs for every action that fires on every ticket
+        try {
+          String name = names.apply(Long.parseLong(value.strip()));
+          if (name != null) {
+            return type + " “" + name + "”";
+          }
+        } catch (NumberFormatException notAnId) {
+          // "auto": described as written
         }
       }
       return type + " " + (values != null && !values.isEmpty() ? String.join(",", values) : value);
