@@ -56,18 +56,8 @@ public class MessageIngestion {
    * chat message first, routing follows after commit). See {@link Router#routeNew}.
    */
   public IngestResult ingest(InboundMessage in, boolean routeNow) {
-    if (H2) {
-      // one message writes a row or two per table, which batching cannot save a round trip on in
-      // an embedded database; and H2's executeBatch creates an SQLException (a full stack trace)
-      // on every call: an eighth of the memory a chat message allocated (JFR, ChatBench)
-      em.unwrap(org.hibernate.Session.class).setJdbcBatchSize(1);
-    }
     return ingestAll(List.of(in), routeNow).get(0);
   }
-
-  /** Whether the database is H2 (the embedded default). */
-  private static final boolean H2 =
-      "h2".equals(dev.helpdesk.infrastructure.persistence.SchemaMigrations.database());
 
   /**
    * Several messages in one transaction (a mailbox poll, a webhook carrying a batch): the same

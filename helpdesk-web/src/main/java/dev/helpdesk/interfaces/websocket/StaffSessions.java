@@ -173,7 +173,9 @@ public class StaffSessions {
 
   @PostConstruct
   void subscribe() {
-    hub.subscribe(listener);
+    // onEvent only queues frames and hands journal reads to `workers`: safe on the publisher's
+    // thread (see RealtimeHub#subscribeImmediate)
+    hub.subscribeImmediate(listener);
   }
 
   @PreDestroy
