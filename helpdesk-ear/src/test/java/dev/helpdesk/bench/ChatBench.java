@@ -152,13 +152,8 @@ class ChatBench {
       Map<Long, Long> round = new ConcurrentHashMap<>();
       long t0 = System.nanoTime();
       run("/ws/chat?widget=" + widget, CHATS, MESSAGES, PAUSE_MS, round);
-      // wait for the last events
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!staffSeen.keySet().containsAll(round.keySet()) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      long[] chat = awaitLatencies(round, staffSeen);
       double secs = (System.nanoTime() - t0) / 1e9;
-      long[] chat = latencies(round, staffSeen, id -> true);
       ratios.add(ms(chat, 99) / ms(echo, 99));
       echoes.add(echo);
       sentAt.putAll(round);
@@ -220,11 +215,7 @@ class ChatBench {
               });
       run("/ws/chat?widget=" + widget, CHATS, MESSAGES, PAUSE_MS, round);
       long[] together = echoing.get(300, TimeUnit.SECONDS);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!staffSeen.keySet().containsAll(round.keySet()) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      long[] chatting = latencies(round, staffSeen, id -> true);
+      long[] chatting = awaitLatencies(round, staffSeen);
       togetherRatios.add(ms(chatting, 99) / ms(together, 99));
       togetherEchoes.add(together);
       togetherSent.putAll(round);
@@ -451,6 +442,16 @@ class ChatBench {
     } catch (Exception e) {
       return "(jcmd failed: " + e + ")";
     }
+  }
+
+  /** Waits (30 s at most) for the agent's stream to show the round's messages; their latencies. */
+  private static long[] awaitLatencies(Map<Long, Long> sentAt, Map<Long, Long> seen)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!seen.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return latencies(sentAt, seen, id -> true);
   }
 
   private static long[] latencies(
