@@ -52,13 +52,14 @@ public class RealtimeHub {
   }
 
   /**
-   * The registries' work runs on the container's managed executor, not on the publishing thread: a
-   * publisher is often still inside a pooled bean (ChatService.send, whose transaction has just
-   * committed) and the registries call pooled beans themselves (ChatService.since). Done on the
-   * publishing thread, a burst of sends could hold every pooled instance while each waited for one
-   * more: the chat benchmark stalled on "failed to acquire a permit" once the staff journal made
-   * each send a little longer. Both registries read what to send from the database, so the order in
-   * which events reach them does not matter.
+   * The registries' work runs on the container's managed executor, not on the publishing thread
+   * (except a {@link #subscribeImmediate} subscriber's, which never blocks): a publisher is often
+   * still inside a pooled bean (ChatService.send, whose transaction has just committed) and the
+   * registries call pooled beans themselves (ChatService.since). Done on the publishing thread, a
+   * burst of sends could hold every pooled instance while each waited for one more: the chat
+   * benchmark stalled on "failed to acquire a permit" once the staff journal made each send a
+   * little longer. Both registries read what to send from the database, so the order in which
+   * events reach them does not matter.
    */
   @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
