@@ -37,10 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * /ws/agent stream (the message is stored by then). The same connections and pauses against the
  * bare /ws/echo endpoint give the yardstick; the ratio of the p99s is the figure, after a warm-up
  * of {@code bench.chat.warm-up-rounds} × 1,000 chats, in {@code bench.chat.rounds} (3) measured
- * rounds of echo then chat, the median round's ratio reported with every round's. (2) {@code
- * bench.chat.connections} (10,000 with -Dbench.chat.connections=10000) shoppers connect and say
- * hello and stay: the connections held and the server's heap after a full GC (jcmd) are reported.
- * Prints, writes target/bench/<db>/chat-results.txt, asserts nothing about time.
+ * rounds of echo then chat and {@code bench.chat.together-rounds} (3) of both at once, the median
+ * round's ratio reported with every round's. (2) {@code bench.chat.connections} (10,000 with
+ * -Dbench.chat.connections=10000) shoppers connect and say hello and stay: the connections held and
+ * the server's heap after a full GC (jcmd) are reported. Prints, writes
+ * target/bench/<db>/chat-results.txt, asserts nothing about time.
  */
 @Tag("bench")
 @ExtendWith(ArquillianExtension.class)
@@ -183,13 +184,10 @@ class ChatBench {
             "chat shopper→agent stream, %d chats × %d × %d rounds (%d of %d seen): p50 %.2f ms,"
                 + " p99 %.2f ms",
             CHATS, MESSAGES, ROUNDS, chat.length, sentAt.size(), ms(chat, 50), ms(chat, 99)));
-    List<Double> sorted = ratios.stream().sorted().toList();
     print(
         String.format(
-            "ratio of p99s chat/echo: median round %.1f× (rounds %s); all rounds pooled %.1f×",
-            sorted.get(sorted.size() / 2),
-            ratios.stream().map(x -> String.format("%.1f", x)).toList(),
-            ms(chat, 99) / ms(echo, 99)));
+            "ratio of p99s chat/echo: %s; all rounds pooled %.1f×",
+            medianRound(ratios), ms(chat, 99) / ms(echo, 99)));
     print("echo " + spread(echo));
     print("chat " + spread(chat));
     print(
@@ -235,17 +233,15 @@ class ChatBench {
     if (TOGETHER_ROUNDS > 0) {
       long[] e = togetherEchoes.stream().flatMapToLong(Arrays::stream).sorted().toArray();
       long[] c = latencies(togetherSent, staffSeen, id -> true);
-      List<Double> sortedTogether = togetherRatios.stream().sorted().toList();
       print(
           String.format(
               "together, echo and chat at once: echo p50 %.2f / p99 %.2f ms, chat p50 %.2f / p99"
-                  + " %.2f ms; ratio of p99s: median round %.1f× (rounds %s), pooled %.1f×",
+                  + " %.2f ms; ratio of p99s: %s, pooled %.1f×",
               ms(e, 50),
               ms(e, 99),
               ms(c, 50),
               ms(c, 99),
-              sortedTogether.get(sortedTogether.size() / 2),
-              togetherRatios.stream().map(x -> String.format("%.1f", x)).toList(),
+              medianRound(togetherRatios),
               ms(c, 99) / ms(e, 99)));
     }
     pinger.shutdownNow();
@@ -471,25 +467,25 @@ class ChatBench {
         ms(sorted, 90),
         ms(sorted, 95),
         ms(sorted, 99),
-        ms10(sorted, 999),
+        ms(sorted, 99.9),
         sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
   }
 
-  private static double ms10(long[] sorted, int permille) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[
-            Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * permille / 1000.0) - 1)]
-        / 1e6;
-  }
-
-  private static double ms(long[] sorted, int p) {
+  /** The p-th percentile (p may have decimals: 99.9) of sorted nanosecond latencies, in ms. */
+  private static double ms(long[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)]
         / 1e6;
+  }
+
+  /** "median round 2.1× (rounds [2.0, 2.1, 2.3])" */
+  private static String medianRound(List<Double> ratios) {
+    List<Double> sorted = ratios.stream().sorted().toList();
+    return String.format(
+        "median round %.1f× (rounds %s)",
+        sorted.get(sorted.size() / 2), ratios.stream().map(x -> String.format("%.1f", x)).toList());
   }
 
   private static void sleep(long ms) {
