@@ -136,9 +136,18 @@ public class MessageIngestion {
     return out;
   }
 
+  /**
+   * The keys a message threads by and leaves for later messages to thread onto: its thread keys and
+   * its own id (an e-mail's Message-ID, which replies name in In-Reply-To, a social message's id,
+   * which a reply may quote). Not a chat message's id: chat threads by its conversation, which is
+   * among the thread keys, and nothing ever names one message of a chat; duplicates are caught by
+   * the message's own (channel, external id), not by thread keys. Saves a row per chat message.
+   */
   private static Set<String> keysOf(InboundMessage in) {
     Set<String> keys = new LinkedHashSet<>(in.threadKeys());
-    keys.add(in.externalId());
+    if (in.channel() != Channel.CHAT) {
+      keys.add(in.externalId());
+    }
     return keys;
   }
 
