@@ -8,6 +8,7 @@ import dev.helpdesk.connectors.chat.ChatSigning;
 import dev.helpdesk.domain.model.channel.ChannelAccount;
 import dev.helpdesk.domain.model.channel.ChatConversation;
 import dev.helpdesk.domain.model.contact.Contact;
+import dev.helpdesk.domain.model.ticket.DeliveryStatus;
 import dev.helpdesk.domain.model.ticket.Direction;
 import dev.helpdesk.domain.model.ticket.Ticket;
 import dev.helpdesk.domain.model.ticket.TicketStatus;
@@ -221,7 +222,7 @@ public class ChatConversations {
     String status =
         in
             ? (seq <= agentReadSeq ? "read" : "delivered")
-            : switch ((dev.helpdesk.domain.model.ticket.DeliveryStatus) r[8]) {
+            : switch ((DeliveryStatus) r[8]) {
               case FAILED -> "failed";
               case QUEUED -> "queued";
               default -> "sent";
