@@ -156,10 +156,10 @@ public class ChatConversations {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<ChatMessage> since(ChatWidget widget, String conversation, int afterSeq) {
-    List<Object[]> rows =
+    List<Row> rows =
         em.createQuery(
-                "select m.id, m.sequence, m.direction, m.automatic, m.text, m.sentAt, m.createdAt,"
-                    + " m.externalId, m.deliveryStatus,"
+                "select m.id, m.sequence, m.direction, m.automatic, m.text,"
+                    + " coalesce(m.sentAt, m.createdAt), m.externalId, m.deliveryStatus,"
                     + " case when m.automatic = true then m.metadata else null end,"
                     + " a.displayName, c.agentReadSeq, c.shopperName,"
                     + " (select count(x) from MessageAttachment x where x.message.id = m.id)"
@@ -167,15 +167,14 @@ public class ChatConversations {
                     + " left join m.authorAgent a"
                     + " where c.id = :c and m.sequence > :s and m.visibility = :v"
                     + " order by m.sequence",
-                Object[].class)
+                Row.class)
             .setParameter("c", conversation)
             .setParameter("s", afterSeq)
             .setParameter("v", Visibility.PUBLIC)
             .setMaxResults(PAGE)
             .getResultList();
     java.util.Map<Long, List<ChatMessage.File>> files = new java.util.HashMap<>();
-    List<Long> withFiles =
-        rows.stream().filter(r -> ((Number) r[13]).longValue() > 0).map(r -> (Long) r[0]).toList();
+    List<Long> withFiles = rows.stream().filter(r -> r.files() > 0).map(Row::id).toList();
     if (!withFiles.isEmpty()) {
       for (Object[] r :
           em.createQuery(
@@ -204,42 +203,56 @@ public class ChatConversations {
       }
     }
     List<ChatMessage> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      out.add(view(r, files.getOrDefault((Long) r[0], List.of())));
+    for (Row r : rows) {
+      out.add(view(r, files.getOrDefault(r.id(), List.of())));
     }
     return out;
   }
 
+  /**
+   * A message as {@link #since} reads it: the shown columns, the conversation's read mark and
+   * shopper name, the number of files ({@code metadata} only for automatic messages). Boxed types:
+   * Hibernate finds the constructor by the selected values' own types.
+   */
+  record Row(
+      Long id,
+      Integer seq,
+      Direction direction,
+      Boolean automatic,
+      String text,
+      Instant at,
+      String externalId,
+      DeliveryStatus deliveryStatus,
+      String metadata,
+      String agentName,
+      Integer agentReadSeq,
+      String shopperName,
+      Long files) {}
+
   /** A row of {@link #since} as the widget shows it. */
-  private static ChatMessage view(Object[] r, List<ChatMessage.File> files) {
-    long id = (Long) r[0];
-    int seq = (Integer) r[1];
-    boolean in = r[2] == Direction.INBOUND;
-    boolean automatic = (Boolean) r[3];
-    Instant sentAt = (Instant) r[5];
-    String metadata = (String) r[9];
-    int agentReadSeq = (Integer) r[11];
+  private static ChatMessage view(Row r, List<ChatMessage.File> files) {
+    boolean in = r.direction() == Direction.INBOUND;
     String status =
         in
-            ? (seq <= agentReadSeq ? "read" : "delivered")
-            : switch ((DeliveryStatus) r[8]) {
+            ? (r.seq() <= r.agentReadSeq() ? "read" : "delivered")
+            : switch (r.deliveryStatus()) {
               case FAILED -> "failed";
               case QUEUED -> "queued";
               default -> "sent";
             };
     return new ChatMessage(
-        seq,
-        id,
-        in ? "shopper" : automatic ? "bot" : "agent",
-        in ? (String) r[12] : (String) r[10],
-        (String) r[4],
-        sentAt != null ? sentAt : (Instant) r[6],
-        in ? ChatInbound.keyOf((String) r[7]) : null,
+        r.seq(),
+        r.id(),
+        in ? "shopper" : r.automatic() ? "bot" : "agent",
+        in ? r.shopperName() : r.agentName(),
+        r.text(),
+        r.at(),
+        in ? ChatInbound.keyOf(r.externalId()) : null,
         files,
         status,
-        automatic ? FaqBot.articleOf(metadata) : null,
-        automatic
-            ? dev.helpdesk.application.Views.MessageView.metadata(metadata)
+        r.automatic() ? FaqBot.articleOf(r.metadata()) : null,
+        r.automatic()
+            ? dev.helpdesk.application.Views.MessageView.metadata(r.metadata())
                 .get(dev.helpdesk.application.Surveys.CSAT)
             : null);
   }
