@@ -263,6 +263,42 @@ class ChatChannelIT {
   }
 
   @Test
+  void theSendingTabShowsItsOwnMessageOnceAsEveryOtherTabOfTheShopperDoes() throws Exception {
+    try (ChatClient a = shopper()) {
+      a.send(hello(null, 0, Map.of()));
+      String token = a.next("welcome").getString("token");
+      a.send(say("k1", "Is there a coupon?"));
+      a.next("ack");
+      a.next("message");
+      try (ChatClient b = shopper()) {
+        // a second tab of the same shopper, up to date
+        b.send(hello(token, 1, Map.of()));
+        b.next("welcome");
+        // a follow-up from the first tab: the first tab builds it from what it sent, the second
+        // reads it from the database; both show the same message, once
+        a.send(say("k2", "Also: can I pay on delivery? مع الشكر"));
+        List<JsonObject> onA =
+            a.drain(1500).stream().filter(f -> "message".equals(f.getString("type"))).toList();
+        List<JsonObject> onB =
+            b.drain(500).stream().filter(f -> "message".equals(f.getString("type"))).toList();
+        assertEquals(1, onA.size(), "the sending tab: " + onA);
+        assertEquals(1, onB.size(), "the other tab: " + onB);
+        JsonObject own = onA.get(0);
+        JsonObject read = onB.get(0);
+        assertEquals(2, own.getInt("seq"));
+        assertEquals("Also: can I pay on delivery? مع الشكر", own.getString("text"));
+        for (String field : List.of("conversation", "seq", "id", "from", "text", "key", "status")) {
+          assertEquals(read.get(field), own.get(field), field);
+        }
+        assertEquals(
+            java.time.Instant.parse(read.getString("at")).toEpochMilli(),
+            java.time.Instant.parse(own.getString("at")).toEpochMilli(),
+            "the time shown");
+      }
+    }
+  }
+
+  @Test
   void aRepeatedSendIsStoredOnce() throws Exception {
     try (ChatClient c = greeted()) {
       c.send(say("same-key", "hello?"));

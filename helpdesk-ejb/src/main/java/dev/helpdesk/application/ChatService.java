@@ -173,6 +173,9 @@ public class ChatService {
    * What a send did.
    *
    * @param started true when this message opened a new conversation
+   * @param shown the stored message as the widget shows it, built from what was sent (no read of
+   *     the database); null for a duplicate or a message with files (their links come from the
+   *     stored rows)
    */
   public record Sent(
       String conversationId,
@@ -180,7 +183,8 @@ public class ChatService {
       long messageId,
       int seq,
       boolean duplicate,
-      boolean started) {}
+      boolean started,
+      ChatMessage shown) {}
 
   /**
    * Stores a shopper's message once (its idempotency key is its external id), opening a
@@ -204,6 +208,7 @@ public class ChatService {
               MessageIngestion.json(s.context()));
       started = true;
     }
+    Instant at = Instant.now();
     InboundMessage in =
         ChatInbound.of(
             w.key(),
@@ -216,7 +221,7 @@ public class ChatService {
             s.language(),
             s.context(),
             send,
-            Instant.now());
+            at);
     IngestResult r = ingest.ingest(in);
     int seq = r.duplicate() ? conversations.sequenceOf(r.messageId()) : r.sequence();
     if (started || r.ticketCreated() || s.ticketId() == null || s.ticketId() != r.ticketId()) {
@@ -228,7 +233,22 @@ public class ChatService {
         bot.answer(r.ticketId(), send.text(), s.language());
       }
     }
-    return new Sent(conversation, r.ticketId(), r.messageId(), seq, r.duplicate(), started);
+    ChatMessage shown =
+        r.duplicate() || !send.attachments().isEmpty()
+            ? null
+            : new ChatMessage(
+                seq,
+                r.messageId(),
+                "shopper",
+                s.name(),
+                send.text(),
+                at,
+                send.key(),
+                List.of(),
+                "delivered",
+                null,
+                null);
+    return new Sent(conversation, r.ticketId(), r.messageId(), seq, r.duplicate(), started, shown);
   }
 
   /** Up to three published articles for what the shopper is typing. */

@@ -69,6 +69,16 @@ public class ChatSessions {
     final String ip;
     volatile Shopper shopper;
     int lastSentSeq;
+
+    /**
+     * True while this socket's own send is being stored (guarded by the connection): news of the
+     * conversation meanwhile is noted in {@link #missedSeq} and left to the sending thread, which
+     * sends its own message from memory when nothing else came, or reads what is missing.
+     */
+    boolean sending;
+
+    int missedSeq;
+
     volatile long lastTypingAt;
     volatile long lastOnlineAt;
     volatile long lastSuggestAt;
@@ -282,7 +292,24 @@ public class ChatSessions {
       throw new ChatProtocolException(
           "rate-limited", "too many messages: wait a moment and send again", s.key());
     }
-    ChatService.Sent sent = chat.send(c.shopper, s);
+    synchronized (c) {
+      c.sending = true;
+      c.missedSeq = 0;
+    }
+    ChatService.Sent sent;
+    try {
+      sent = chat.send(c.shopper, s);
+    } catch (RuntimeException e) {
+      boolean missed;
+      synchronized (c) {
+        c.sending = false;
+        missed = c.missedSeq > c.lastSentSeq;
+      }
+      if (missed) {
+        push(c);
+      }
+      throw e;
+    }
     if (sent.started() || !sent.conversationId().equals(c.conversation())) {
       String previous = c.conversation();
       if (previous != null) {
@@ -299,6 +326,23 @@ public class ChatSessions {
       push(c); // the messages the news of this send may have missed while joining
     } else if (!Long.valueOf(sent.ticketId()).equals(c.shopper.ticketId())) {
       c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
+    }
+    // the sender's own message, from what it sent, when it is the next this socket owes and no
+    // news came meanwhile of anything after it: no read of the database; else what is missing, in
+    // order, from the database
+    boolean read;
+    synchronized (c) {
+      c.sending = false;
+      boolean fromMemory =
+          sent.shown() != null && c.lastSentSeq == sent.seq() - 1 && c.missedSeq <= sent.seq();
+      if (fromMemory) {
+        send(c, messageJson(sent.shown(), sent.conversationId()));
+        c.lastSentSeq = sent.seq();
+      }
+      read = !fromMemory && Math.max(c.missedSeq, sent.seq()) > c.lastSentSeq;
+    }
+    if (read) {
+      push(c);
     }
     send(
         c,
@@ -406,9 +450,17 @@ public class ChatSessions {
     }
     for (Connection c : set) {
       if ("messages".equals(e.kind())) {
-        if (e.payload() == null || c.lastSentSeq < Integer.parseInt(e.payload())) {
-          push(c);
+        int seq = e.payload() == null ? Integer.MAX_VALUE : Integer.parseInt(e.payload());
+        synchronized (c) {
+          if (c.sending) {
+            c.missedSeq = Math.max(c.missedSeq, seq); // the sending thread reads it after
+            continue;
+          }
+          if (c.lastSentSeq >= seq) {
+            continue;
+          }
         }
+        push(c);
       } else if (e.payload() != null) {
         send(c, e.payload());
       }

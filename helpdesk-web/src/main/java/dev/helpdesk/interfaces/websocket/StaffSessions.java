@@ -22,6 +22,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -100,6 +101,17 @@ public class StaffSessions {
 
     volatile Long viewing;
 
+    /**
+     * Frames passed to the socket, in number order, not yet handed to it; sent by {@link #drain}
+     * outside the tab's lock. (Handing a frame to Undertow from a worker thread wakes the socket's
+     * IO thread, and that wake-up can wait milliseconds for the selector's lock on two busy cores:
+     * held under the tab's lock, it held up every other committing transaction's event.)
+     */
+    final ArrayDeque<String> outbox = new ArrayDeque<>();
+
+    /** True while one thread sends the outbox; others only add to it. */
+    boolean draining;
+
     Tab(Caller caller, long lastSent) {
       this.caller = caller;
       this.lastSent = lastSent;
@@ -148,6 +160,42 @@ public class StaffSessions {
       lastSent = seq;
       if (caller.canSee(team, assignee)) {
         out.accept(frame);
+      }
+    }
+
+    /** Queues a frame for the socket; under the tab's lock, so in the order it was passed. */
+    synchronized void queue(String frame) {
+      outbox.add(frame);
+    }
+
+    /**
+     * Hands the queued frames to {@code send} in order, outside the tab's lock, unless another
+     * thread is doing so already (it then sends these too: it stops only at an empty outbox).
+     */
+    void drain(Consumer<String> send) {
+      synchronized (this) {
+        if (draining || outbox.isEmpty()) {
+          return;
+        }
+        draining = true;
+      }
+      while (true) {
+        String frame;
+        synchronized (this) {
+          frame = outbox.poll();
+          if (frame == null) {
+            draining = false;
+            return;
+          }
+        }
+        try {
+          send.accept(frame);
+        } catch (RuntimeException e) {
+          synchronized (this) {
+            draining = false;
+          }
+          throw e;
+        }
       }
     }
 
@@ -352,7 +400,9 @@ public class StaffSessions {
         }
         continue;
       }
-      switch (tab.live(e, frame -> send(s, frame))) {
+      Tab.Next next = tab.live(e, tab::queue);
+      tab.drain(frame -> send(s, frame));
+      switch (next) {
         case READ_NOW -> workers.execute(() -> fill(s, tab));
         case READ_SOON ->
             scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
@@ -369,7 +419,16 @@ public class StaffSessions {
    */
   private void fill(Session s, Tab tab) {
     try {
+      fillFromJournal(s, tab);
+    } finally {
+      tab.drain(frame -> send(s, frame));
+    }
+  }
+
+  private void fillFromJournal(Session s, Tab tab) {
+    try {
       while (s.isOpen()) {
+        tab.drain(frame -> send(s, frame)); // what the last pass queued
         long from;
         synchronized (tab) {
           if (tab.lastSent >= tab.wanted) {
@@ -398,9 +457,9 @@ public class StaffSessions {
               }
               LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
             }
-            tab.pass(x.seq(), x.teamId(), x.assigneeId(), x.frame(), frame -> send(s, frame));
+            tab.pass(x.seq(), x.teamId(), x.assigneeId(), x.frame(), tab::queue);
           }
-          tab.passEarly(frame -> send(s, frame)); // held ones the journal read did not reach yet
+          tab.passEarly(tab::queue); // held ones the journal read did not reach yet
           if (!waiting) {
             if (tab.lastSent >= tab.wanted) {
               tab.filling = false;

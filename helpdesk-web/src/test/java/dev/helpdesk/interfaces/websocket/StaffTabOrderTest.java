@@ -73,4 +73,43 @@ class StaffTabOrderTest {
     assertEquals(StaffSessions.Tab.Next.NOTHING, tab.live(event(1, TEAM), sent::add));
     assertEquals(List.of("#1", "#2", "#3"), sent);
   }
+
+  @Test
+  void framesQueuedWhileAnotherThreadSendsGoOutThroughItInOrder() throws Exception {
+    StaffSessions.Tab tab = new StaffSessions.Tab(agent, 0);
+    List<String> socket = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    tab.live(event(1, TEAM), tab::queue);
+    // one committing thread hands #1 to the socket, and the hand-off is slow
+    Thread first =
+        new Thread(
+            () ->
+                tab.drain(
+                    frame -> {
+                      socket.add(frame);
+                      if (frame.equals("#1")) {
+                        sending.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }
+                    }));
+    first.start();
+    sending.await();
+    // meanwhile two more events are passed: nobody waits for the slow hand-off
+    tab.live(event(2, TEAM), tab::queue);
+    tab.live(event(3, TEAM), tab::queue);
+    tab.drain(socket::add);
+    assertEquals(List.of("#1"), socket, "the thread already sending sends the rest");
+    release.countDown();
+    first.join(5_000);
+    assertEquals(List.of("#1", "#2", "#3"), socket);
+    // and the next event is sent by whoever passes it
+    tab.live(event(4, TEAM), tab::queue);
+    tab.drain(socket::add);
+    assertEquals(List.of("#1", "#2", "#3", "#4"), socket);
+  }
 }
