@@ -287,7 +287,8 @@ class ChatChannelIT {
         JsonObject read = onB.get(0);
         assertEquals(2, own.getInt("seq"));
         assertEquals("Also: can I pay on delivery? مع الشكر", own.getString("text"));
-        for (String field : List.of("conversation", "seq", "id", "from", "text", "key", "status")) {
+        for (String field :
+            List.of("conversation", "seq", "id", "from", "author", "text", "key", "status")) {
           assertEquals(read.get(field), own.get(field), field);
         }
         assertEquals(

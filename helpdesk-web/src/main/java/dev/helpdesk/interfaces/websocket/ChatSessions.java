@@ -300,14 +300,7 @@ public class ChatSessions {
     try {
       sent = chat.send(c.shopper, s);
     } catch (RuntimeException e) {
-      boolean missed;
-      synchronized (c) {
-        c.sending = false;
-        missed = c.missedSeq > c.lastSentSeq;
-      }
-      if (missed) {
-        push(c);
-      }
+      sent(c, null); // what came meanwhile still goes out
       throw e;
     }
     if (sent.started() || !sent.conversationId().equals(c.conversation())) {
@@ -327,23 +320,7 @@ public class ChatSessions {
     } else if (!Long.valueOf(sent.ticketId()).equals(c.shopper.ticketId())) {
       c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
     }
-    // the sender's own message, from what it sent, when it is the next this socket owes and no
-    // news came meanwhile of anything after it: no read of the database; else what is missing, in
-    // order, from the database
-    boolean read;
-    synchronized (c) {
-      c.sending = false;
-      boolean fromMemory =
-          sent.shown() != null && c.lastSentSeq == sent.seq() - 1 && c.missedSeq <= sent.seq();
-      if (fromMemory) {
-        send(c, messageJson(sent.shown(), sent.conversationId()));
-        c.lastSentSeq = sent.seq();
-      }
-      read = !fromMemory && Math.max(c.missedSeq, sent.seq()) > c.lastSentSeq;
-    }
-    if (read) {
-      push(c);
-    }
+    sent(c, sent);
     send(
         c,
         ChatProtocol.frame("ack")
@@ -355,6 +332,32 @@ public class ChatSessions {
             .add("duplicate", sent.duplicate())
             .build()
             .toString());
+  }
+
+  /**
+   * Ends the socket's own send ({@code sent} null when it failed): its own message from what it
+   * sent, when that is the next this socket owes and no news came meanwhile of anything after it
+   * (no read of the database); else what is missing, in order, from the database.
+   */
+  private void sent(Connection c, ChatService.Sent sent) {
+    boolean read;
+    synchronized (c) {
+      c.sending = false;
+      boolean fromMemory =
+          sent != null
+              && sent.shown() != null
+              && c.lastSentSeq == sent.seq() - 1
+              && c.missedSeq <= sent.seq();
+      if (fromMemory) {
+        send(c, messageJson(sent.shown(), sent.conversationId()));
+        c.lastSentSeq = sent.seq();
+      }
+      int owed = sent == null ? c.missedSeq : Math.max(c.missedSeq, sent.seq());
+      read = !fromMemory && owed > c.lastSentSeq;
+    }
+    if (read) {
+      push(c);
+    }
   }
 
   /** At most one suggestion query per {@link #SUGGEST_MS} per socket; the widget debounces. */
