@@ -11,6 +11,7 @@ const state = {
   me: null, agent: null, view: 'mine', sort: 'recent', q: '',
   tickets: new Map(), order: [], cursor: null, selected: null, counts: null,
   seen: {}, stream: null, pane: null,
+  ticketSeq: new Map(), // the journal number of each ticket's summary shown
 };
 
 // ---- sign-in ----------------------------------------------------------------------------------
@@ -323,7 +324,11 @@ function onEvent(f) {
       reloadAll();
       return;
     case 'ticket':
-      upsert(f.ticket);
+      // an earlier event of a ticket may come a moment after a later one: the newest summary wins
+      if (!(state.ticketSeq.get(f.ticket.id) > f.seq)) {
+        state.ticketSeq.set(f.ticket.id, f.seq);
+        upsert(f.ticket);
+      }
       // measured by bench/InboxLatencyBench: from the event's commit to its row on screen
       window.helpdeskArrivals?.push({ seq: f.seq, at: f.at, shown: Date.now(), ticket: f.ticket.id, message: f.message });
       refreshCounts();

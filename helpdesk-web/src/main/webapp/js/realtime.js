@@ -1,12 +1,16 @@
-// The staff stream /ws/agent: ticket events numbered by the server's journal. The tab remembers
-// the last number it has seen and, after a drop, reconnects with ?since=n: the server replays what
-// it missed, in order and once. "reset" means the tab was away too long: reload the lists instead.
+// The staff stream /ws/agent: ticket events numbered by the server's journal. Events come as they
+// commit, so a number may arrive a moment after a higher one; each frame says up to which number
+// the tab has had everything ("upTo"). The tab remembers that number and the ones above it it has
+// applied and, after a drop, reconnects with ?since=upTo: the server replays what followed, and
+// what the tab had already is dropped here: each event applied once. "reset" means the tab was
+// away too long: reload the lists instead.
 export class StaffStream {
   constructor({ onEvent, onStatus, onReset }) {
     this.onEvent = onEvent;
     this.onStatus = onStatus;
     this.onReset = onReset;
-    this.seq = null;
+    this.seq = null; // every number up to this one has been applied
+    this.above = new Set(); // numbers above it applied already
     this.attempt = 0;
     this.queue = [];
     this.connect();
@@ -30,14 +34,21 @@ export class StaffStream {
       if (f.type === 'welcome') {
         const reset = f.resume === 'reset' || this.seq === null;
         const first = this.seq === null;
-        if (f.resume !== 'resumed') this.seq = f.seq;
+        if (f.resume !== 'resumed') {
+          this.seq = f.seq;
+          this.above.clear();
+        }
         if (reset && !first) this.onReset();
         if (first) this.onEvent(f);
         return;
       }
       if (f.type === 'ticket') {
-        if (this.seq !== null && f.seq <= this.seq) return; // already applied
-        this.seq = f.seq;
+        if (this.seq !== null && (f.seq <= this.seq || this.above.has(f.seq))) return; // applied
+        this.above.add(f.seq);
+        if (f.upTo !== undefined && (this.seq === null || f.upTo > this.seq)) {
+          this.seq = f.upTo;
+          for (const n of this.above) if (n <= this.seq) this.above.delete(n);
+        }
       }
       this.onEvent(f);
     };

@@ -165,7 +165,7 @@ class StaffStreamIT {
   }
 
   @Test
-  void concurrentWritersStillReachATabOnceEachAndInOrder() throws Exception {
+  void concurrentWritersStillReachATabOnceEachAndEachConversationInOrder() throws Exception {
     int writers = 8;
     int each = 10;
     try (ChatClient tab = ChatClient.staff(base, admin.token(), null)) {
@@ -202,12 +202,35 @@ class StaffStreamIT {
               .filter(f -> "ticket".equals(f.getString("type")))
               .filter(f -> f.getJsonObject("ticket").getString("preview", "").startsWith(prefix))
               .toList());
-      assertEquals(writers * each, got.size(), "one event per message, none twice");
-      long last = 0;
+      assertEquals(writers * each, got.size(), "one event per message");
+      assertEquals(
+          writers * each,
+          got.stream().map(f -> f.getJsonNumber("seq").longValue()).distinct().count(),
+          "none twice");
+      // events come as their transactions commit, not in number order; each conversation's
+      // messages in the order they were written
+      for (int w = 0; w < writers; w++) {
+        String mine = prefix + w + "-";
+        List<String> previews =
+            got.stream()
+                .map(f -> f.getJsonObject("ticket").getString("preview"))
+                .filter(p -> p.startsWith(mine))
+                .toList();
+        assertEquals(
+            java.util.stream.IntStream.range(0, each).mapToObj(i -> mine + i).toList(), previews);
+      }
+      // a tab resuming from a frame's upTo has had every number up to it
+      java.util.Set<Long> had = new java.util.HashSet<>();
+      long lastUpTo = 0;
       for (JsonObject f : got) {
-        long seq = f.getJsonNumber("seq").longValue();
-        assertTrue(seq > last, "in number order");
-        last = seq;
+        had.add(f.getJsonNumber("seq").longValue());
+        long upTo = f.getJsonNumber("upTo").longValue();
+        assertTrue(upTo >= lastUpTo, "upTo only grows");
+        lastUpTo = upTo;
+        for (JsonObject g : got) {
+          long seq = g.getJsonNumber("seq").longValue();
+          assertTrue(seq > upTo || had.contains(seq), "number " + seq + " before upTo " + upTo);
+        }
       }
     }
   }

@@ -76,7 +76,7 @@ public class StaffFeed {
                 e.messageId(),
                 TicketSummary.of(t, names)));
     StaffEvent row = new StaffEvent(now, e.ticketId(), e.teamId(), e.assigneeId(), body);
-    em.persist(row); // the number comes from the sequence now; the row is written at flush
+    em.persist(row); // inserted now: the insert takes the number from the sequence
     long seq = row.getSeq();
     String frame = Entry.numbered(seq, body);
     pending().add(new Entry(seq, e.ticketId(), e.teamId(), e.assigneeId(), frame));

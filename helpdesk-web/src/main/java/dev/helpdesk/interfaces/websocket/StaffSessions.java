@@ -25,7 +25,6 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,13 +34,16 @@ import java.util.logging.Logger;
 /**
  * The open staff sockets of this node and what each has been sent.
  *
- * <p>Ticket events carry the staff journal's number ({@link StaffFeed}). Each socket remembers the
- * last number it has passed (sent, or skipped because the agent may not see that ticket). The next
- * number goes straight out; a later one is held until the missing one comes (a transaction that
- * numbered earlier and commits a moment later: its own event follows at once), and a gap still open
- * at the next poll (an event of another node overtaken by a later one, a rollback, or a tab
- * resuming with {@code ?since=n}) is filled from the journal, in order, on a worker thread: a tab
- * gets every event it may see once, in order, whichever way the news came.
+ * <p>Ticket events carry the staff journal's number ({@link StaffFeed}). Each socket passes every
+ * number once (sends it, or skips it when the agent may not see that ticket) and remembers its
+ * {@code floor}: every number up to it has been passed. A live event goes out as soon as it comes,
+ * even ahead of a lower number whose transaction has not committed yet (a tab applies a ticket's
+ * summary only if its number is above the last it applied for that ticket); each frame carries the
+ * socket's floor as {@code upTo}, the number a tab resumes from with {@code ?since=n}. A number
+ * still missing at the next poll (an event of another node not heard yet, a rollback, a resumed
+ * tab) is read from the journal on a worker thread: a tab gets every event it may see once,
+ * whichever way the news came. (Until session 16 a later number was held until the missing one
+ * came: a quarter of the chat benchmark's events waited, up to tens of milliseconds.)
  *
  * <p>Client frames: {@code ping}; {@code viewing} / {@code typing} with a ticket id (or {@code
  * "ticket": null} when leaving it), passed on to colleagues who may see the ticket as collision
@@ -62,9 +64,6 @@ public class StaffSessions {
 
   /** A tab further behind than this many events reloads its lists instead of replaying. */
   static final int MAX_REPLAY = 5_000;
-
-  /** At most this many live events held per tab while a number is missing (then: the journal). */
-  static final int EARLY_MAX = 1_000;
 
   @Inject AuthService auth;
   @Inject RealtimeHub hub;
@@ -87,79 +86,94 @@ public class StaffSessions {
   /** What one socket has been sent; guarded by itself. */
   static final class Tab {
     final Caller caller;
-    long lastSent;
+
+    /**
+     * Every number up to this one has been passed (sent, or skipped because the agent may not see
+     * its ticket): the number the tab resumes from, told to it in each frame as {@code upTo}.
+     */
+    long floor;
+
+    /** Numbers above {@link #floor} passed already (their events overtook a missing number). */
+    final java.util.TreeSet<Long> passedAbove = new java.util.TreeSet<>();
+
+    /** The highest number this tab has heard of. */
     long wanted;
+
     boolean filling;
     long holeSeq;
     long holeSince;
 
-    /**
-     * Live events that came before a number still missing (its transaction commits a moment later),
-     * held until it comes: then they go out without a journal read.
-     */
-    final TreeMap<Long, RealtimeEvent> early = new TreeMap<>();
-
     volatile Long viewing;
 
     /**
-     * Frames passed to the socket, in number order, not yet handed to it; sent by {@link #drain}
-     * outside the tab's lock. (Handing a frame to Undertow from a worker thread wakes the socket's
-     * IO thread, and that wake-up can wait milliseconds for the selector's lock on two busy cores:
-     * held under the tab's lock, it held up every other committing transaction's event.)
+     * Frames passed to the socket, in the order they were passed, not yet handed to it; sent by
+     * {@link #drain} outside the tab's lock. (Handing a frame to Undertow from a worker thread
+     * wakes the socket's IO thread, and that wake-up can wait milliseconds for the selector's lock
+     * on two busy cores: held under the tab's lock, it held up every other committing transaction's
+     * event.)
      */
     final ArrayDeque<String> outbox = new ArrayDeque<>();
 
     /** True while one thread sends the outbox; others only add to it. */
     boolean draining;
 
-    Tab(Caller caller, long lastSent) {
+    Tab(Caller caller, long floor) {
       this.caller = caller;
-      this.lastSent = lastSent;
-      this.wanted = lastSent;
+      this.floor = floor;
+      this.wanted = floor;
     }
 
-    /** What the socket should do after a live event: nothing, or read the journal now / soon. */
+    /** What the socket should do after a live event: nothing, or read the journal soon. */
     enum Next {
       NOTHING,
-      READ_NOW,
       READ_SOON
     }
 
     /**
-     * A live journal event: the next number goes to {@code out} at once (when the agent may see its
-     * ticket), with the early events that follow it; a later number is held for the missing one,
-     * usually a transaction committing a moment after this one whose event follows at once. The
-     * journal is read only if it has not come by the next poll (another node's event, a resumed
-     * tab, a rollback).
+     * A live journal event goes out at once (when the agent may see its ticket), unless the tab had
+     * it already. When it overtook a number not passed yet — a transaction that numbered earlier
+     * and commits a moment later, whose own event then follows live — the journal is read if that
+     * number has not come by the next poll (another node's event, a resumed tab, a rollback).
      */
     synchronized Next live(RealtimeEvent e, Consumer<String> out) {
-      if (e.seq() <= lastSent) {
+      if (passed(e.seq())) {
         return Next.NOTHING;
       }
-      if (e.seq() == lastSent + 1) {
-        // out at once, even while a catch-up waits for it (it is what a catch-up that met a
-        // transaction committing a moment late waits for)
-        pass(e.seq(), e.teamId(), e.assigneeId(), e.payload(), out);
-        passEarly(out);
-        // still short of a number announced meanwhile: the journal may hold it by now
-        return filling && lastSent < wanted ? Next.READ_NOW : Next.NOTHING;
-      }
+      pass(e.seq(), e.teamId(), e.assigneeId(), e.payload(), out);
       wanted = Math.max(wanted, e.seq());
-      if (early.size() < EARLY_MAX) {
-        early.put(e.seq(), e);
-      }
-      if (filling) {
+      if (floor >= wanted || filling) {
         return Next.NOTHING;
       }
       filling = true;
       return Next.READ_SOON;
     }
 
-    /** Passes the next number: sent when the agent may see the ticket. */
+    /** True when this number has been passed already. */
+    synchronized boolean passed(long seq) {
+      return seq <= floor || passedAbove.contains(seq);
+    }
+
+    /**
+     * Passes a number: sent when the agent may see the ticket, with the tab's {@code upTo} after
+     * it.
+     */
     synchronized void pass(long seq, Long team, Long assignee, String frame, Consumer<String> out) {
-      lastSent = seq;
+      skip(seq);
       if (caller.canSee(team, assignee)) {
-        out.accept(frame);
+        // {"seq":n,…} → {"upTo":floor,"seq":n,…}
+        out.accept("{\"upTo\":" + floor + "," + frame.substring(1));
+      }
+    }
+
+    /** Marks a number passed without sending it (a number that never came: a rollback). */
+    synchronized void skip(long seq) {
+      if (seq == floor + 1) {
+        floor = seq;
+        while (!passedAbove.isEmpty() && passedAbove.first() == floor + 1) {
+          floor = passedAbove.pollFirst();
+        }
+      } else if (seq > floor) {
+        passedAbove.add(seq);
       }
     }
 
@@ -196,21 +210,6 @@ public class StaffSessions {
           }
           throw e;
         }
-      }
-    }
-
-    /** Sends the held early events that now follow on. */
-    synchronized void passEarly(Consumer<String> out) {
-      for (var x = early.pollFirstEntry(); x != null; x = early.pollFirstEntry()) {
-        if (x.getKey() <= lastSent) {
-          continue;
-        }
-        if (x.getKey() != lastSent + 1) {
-          early.put(x.getKey(), x.getValue());
-          return;
-        }
-        RealtimeEvent e = x.getValue();
-        pass(e.seq(), e.teamId(), e.assigneeId(), e.payload(), out);
       }
     }
   }
@@ -403,7 +402,6 @@ public class StaffSessions {
       Tab.Next next = tab.live(e, tab::queue);
       tab.drain(frame -> send(s, frame));
       switch (next) {
-        case READ_NOW -> workers.execute(() -> fill(s, tab));
         case READ_SOON ->
             scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
         case NOTHING -> {}
@@ -412,10 +410,10 @@ public class StaffSessions {
   }
 
   /**
-   * Sends what the tab lacks up to {@code wanted}, from the journal, in order. A missing number is
-   * a transaction that took its number and has not committed yet (numbers are taken moments before
-   * commit) or one that rolled back: the tab waits for it up to {@link #HOLE_MS}, re-reading every
-   * {@link #HOLE_POLL_MS}, then passes it.
+   * Sends what the tab lacks up to {@code wanted} from the journal. A number missing from the
+   * journal is a transaction that took its number and has not committed yet (numbers are taken
+   * moments before commit) or one that rolled back: the tab re-reads every {@link #HOLE_POLL_MS}
+   * for up to {@link #HOLE_MS}, then passes it; the events after it have gone out meanwhile.
    */
   private void fill(Session s, Tab tab) {
     try {
@@ -427,64 +425,50 @@ public class StaffSessions {
 
   private void fillFromJournal(Session s, Tab tab) {
     try {
+      long cursor;
+      synchronized (tab) {
+        cursor = tab.floor;
+      }
       while (s.isOpen()) {
         tab.drain(frame -> send(s, frame)); // what the last pass queued
-        long from;
         synchronized (tab) {
-          if (tab.lastSent >= tab.wanted) {
+          if (tab.floor >= tab.wanted) {
             tab.filling = false; // the missing numbers came live meanwhile
             return;
           }
-          from = tab.lastSent;
+          cursor = Math.max(cursor, tab.floor);
         }
-        List<StaffFeed.Entry> entries = feed.after(from, FILL_BATCH);
-        boolean waiting = false;
+        List<StaffFeed.Entry> entries = feed.after(cursor, FILL_BATCH);
         synchronized (tab) {
-          long now = System.currentTimeMillis();
           for (StaffFeed.Entry x : entries) {
-            if (x.seq() <= tab.lastSent) {
-              continue;
+            if (!tab.passed(x.seq())) {
+              tab.pass(x.seq(), x.teamId(), x.assigneeId(), x.frame(), tab::queue);
             }
-            if (x.seq() > tab.lastSent + 1) {
-              long hole = tab.lastSent + 1;
-              if (tab.holeSeq != hole) {
-                tab.holeSeq = hole;
-                tab.holeSince = now;
-              }
-              if (now - tab.holeSince < HOLE_MS) {
-                waiting = true;
-                break;
-              }
-              LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
-            }
-            tab.pass(x.seq(), x.teamId(), x.assigneeId(), x.frame(), tab::queue);
+            tab.wanted = Math.max(tab.wanted, x.seq());
           }
-          tab.passEarly(tab::queue); // held ones the journal read did not reach yet
-          if (!waiting) {
-            if (tab.lastSent >= tab.wanted) {
-              tab.filling = false;
-              return;
-            }
-            if (entries.size() < FILL_BATCH) {
-              // short of what a live event announced meanwhile (it committed after this read), or
-              // of a number not committed yet: read again shortly, for as long as a hole may last
-              long hole = tab.lastSent + 1;
-              if (tab.holeSeq != hole) {
-                tab.holeSeq = hole;
-                tab.holeSince = now;
-              }
-              if (now - tab.holeSince >= HOLE_MS) {
-                tab.filling = false; // the next event starts over
-                return;
-              }
-              waiting = true;
-            }
+          if (entries.size() == FILL_BATCH) {
+            cursor = entries.get(entries.size() - 1).seq(); // more to read
+            continue;
+          }
+          if (tab.floor >= tab.wanted) {
+            tab.filling = false;
+            return;
+          }
+          // a number not in the journal (yet): read again shortly, for as long as a hole may last
+          long now = System.currentTimeMillis();
+          long hole = tab.floor + 1;
+          if (tab.holeSeq != hole) {
+            tab.holeSeq = hole;
+            tab.holeSince = now;
+          }
+          if (now - tab.holeSince >= HOLE_MS) {
+            LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
+            tab.skip(hole);
+            continue;
           }
         }
-        if (waiting) {
-          scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
-          return;
-        }
+        scheduler.schedule(() -> fill(s, tab), HOLE_POLL_MS, TimeUnit.MILLISECONDS);
+        return;
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "staff socket " + s.getId() + ": catching up failed", e);

@@ -1,24 +1,22 @@
 package dev.helpdesk.domain.model.ticket;
 
+import dev.helpdesk.infrastructure.persistence.SequenceOnInsert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A ticket event in the staff journal: its number (one database sequence, taken one at a time so
- * numbers follow the order transactions reach their end), who may see it, and the frame the staff
- * stream sends.
+ * A ticket event in the staff journal: its number (one database sequence, taken one at a time by
+ * the row's INSERT so numbers follow the order transactions reach their end), who may see it, and
+ * the frame the staff stream sends.
  */
 @Entity
 @Table(name = "staff_event")
 public class StaffEvent {
   @Id
-  @GeneratedValue(generator = "staff_event_seq")
-  @SequenceGenerator(name = "staff_event_seq", sequenceName = "staff_event_seq", allocationSize = 1)
+  @SequenceOnInsert("staff_event_seq")
   private Long seq;
 
   @Column(name = "occurred_at", nullable = false)
