@@ -158,15 +158,18 @@ public class StaffSessions {
      * it.
      */
     synchronized void pass(long seq, Long team, Long assignee, String frame, Consumer<String> out) {
-      skip(seq);
+      markPassed(seq);
       if (caller.canSee(team, assignee)) {
         // {"seq":n,…} → {"upTo":floor,"seq":n,…}
         out.accept("{\"upTo\":" + floor + "," + frame.substring(1));
       }
     }
 
-    /** Marks a number passed without sending it (a number that never came: a rollback). */
-    synchronized void skip(long seq) {
+    /**
+     * Marks a number passed, raising the floor over the numbers that now follow on; alone, for a
+     * number that never came (a rollback).
+     */
+    synchronized void markPassed(long seq) {
       if (seq == floor + 1) {
         floor = seq;
         while (!passedAbove.isEmpty() && passedAbove.first() == floor + 1) {
@@ -463,7 +466,7 @@ public class StaffSessions {
           }
           if (now - tab.holeSince >= HOLE_MS) {
             LOG.fine(() -> "staff socket " + s.getId() + ": number " + hole + " never came");
-            tab.skip(hole);
+            tab.markPassed(hole);
             continue;
           }
         }
