@@ -17,7 +17,7 @@ public class GcSurvivors {
   public static void main(String[] args) throws Exception {
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     Map<String, long[]> byClass = new HashMap<>(); // age-1 bytes, older bytes, tenured bytes, count
-    Map<Long, Boolean> gcs = new HashMap<>();
+    java.util.Set<Long> gcs = new java.util.HashSet<>();
     try (RecordingFile f = new RecordingFile(Path.of(args[0]))) {
       while (f.hasMoreEvents()) {
         RecordedEvent e = f.readEvent();
@@ -25,7 +25,7 @@ public class GcSurvivors {
         if (!type.startsWith("jdk.PromoteObject")) {
           continue;
         }
-        gcs.put(e.getLong("gcId"), true);
+        gcs.add(e.getLong("gcId"));
         String cls = e.getClass("objectClass").getName();
         long size = e.getLong("objectSize");
         long[] a = byClass.computeIfAbsent(cls, k -> new long[4]);
