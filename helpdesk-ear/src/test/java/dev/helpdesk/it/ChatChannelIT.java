@@ -530,6 +530,10 @@ class ChatChannelIT {
       assertNotEquals(ticket, second.getJsonNumber("ticket").longValue());
       assertNotEquals(first.getString("conversation"), second.getString("conversation"));
       assertEquals(1, second.getInt("seq"), "a new conversation counts from 1");
+      assertEquals(
+          1,
+          admin.get("api/v1/tickets/" + ticket).json().getJsonArray("messages").size(),
+          "nothing was added to the closed ticket");
       c.send(say("k3", "and another"));
       assertEquals(
           second.getJsonNumber("ticket").longValue(),

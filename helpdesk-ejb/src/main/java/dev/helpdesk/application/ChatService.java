@@ -188,41 +188,28 @@ public class ChatService {
 
   /**
    * Stores a shopper's message once (its idempotency key is its external id), opening a
-   * conversation first if there is none or its ticket is closed. Open widgets of the conversation
-   * hear of it.
+   * conversation first if there is none, or when the ingest finds its ticket closed (then nothing
+   * was stored and the message goes to the new conversation). Open widgets of the conversation hear
+   * of it.
    */
   public Sent send(Shopper s, ChatProtocol.Send send) {
     ChatWidget w = widget(s.widgetKey());
     String conversation = s.conversationId();
     boolean started = false;
-    if (conversation == null || !conversations.open(conversation)) {
-      conversation =
-          conversations.start(
-              w.accountId(),
-              s.visitorId(),
-              s.name(),
-              s.email(),
-              s.verified(),
-              s.topic(),
-              s.language(),
-              MessageIngestion.json(s.context()));
+    if (conversation == null) {
+      conversation = start(w, s);
       started = true;
     }
     Instant at = Instant.now();
-    InboundMessage in =
-        ChatInbound.of(
-            w.key(),
-            conversation,
-            s.visitorId(),
-            s.verified() ? s.email() : null,
-            s.name(),
-            s.verified() ? null : s.email(),
-            s.topic(),
-            s.language(),
-            s.context(),
-            send,
-            at);
-    IngestResult r = ingest.ingest(in);
+    IngestResult r;
+    try {
+      r = ingest.ingest(inbound(w, s, conversation, send, at));
+    } catch (ConversationEndedException ended) {
+      // its ticket was closed: nothing was stored; the message opens a new conversation
+      conversation = start(w, s);
+      started = true;
+      r = ingest.ingest(inbound(w, s, conversation, send, at));
+    }
     int seq = r.duplicate() ? conversations.sequenceOf(r.messageId()) : r.sequence();
     if (started || r.ticketCreated() || s.ticketId() == null || s.ticketId() != r.ticketId()) {
       conversations.attach(conversation, r.ticketId());
@@ -249,6 +236,34 @@ public class ChatService {
                 null,
                 null);
     return new Sent(conversation, r.ticketId(), r.messageId(), seq, r.duplicate(), started, shown);
+  }
+
+  private String start(ChatWidget w, Shopper s) {
+    return conversations.start(
+        w.accountId(),
+        s.visitorId(),
+        s.name(),
+        s.email(),
+        s.verified(),
+        s.topic(),
+        s.language(),
+        MessageIngestion.json(s.context()));
+  }
+
+  private static InboundMessage inbound(
+      ChatWidget w, Shopper s, String conversation, ChatProtocol.Send send, Instant at) {
+    return ChatInbound.of(
+        w.key(),
+        conversation,
+        s.visitorId(),
+        s.verified() ? s.email() : null,
+        s.name(),
+        s.verified() ? null : s.email(),
+        s.topic(),
+        s.language(),
+        s.context(),
+        send,
+        at);
   }
 
   /** Up to three published articles for what the shopper is typing. */

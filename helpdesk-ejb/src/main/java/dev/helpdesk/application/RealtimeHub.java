@@ -22,7 +22,15 @@ public class RealtimeHub {
     void send(RealtimeEvent event);
   }
 
-  private final List<Consumer<RealtimeEvent>> subscribers = new CopyOnWriteArrayList<>();
+  /** Subscribers called on the managed executor, by the audience they hear. */
+  private final java.util.Map<RealtimeEvent.Audience, List<Consumer<RealtimeEvent>>> subscribers =
+      new java.util.EnumMap<>(RealtimeEvent.Audience.class);
+
+  {
+    for (RealtimeEvent.Audience a : RealtimeEvent.Audience.values()) {
+      subscribers.put(a, new CopyOnWriteArrayList<>());
+    }
+  }
 
   /**
    * Subscribers that never block (no database, no pooled bean): called on the publisher's thread.
@@ -31,8 +39,13 @@ public class RealtimeHub {
 
   @Inject Fanout fanout;
 
-  public void subscribe(Consumer<RealtimeEvent> subscriber) {
-    subscribers.add(subscriber);
+  /**
+   * A subscriber of one audience's events, called on the managed executor. An event no subscriber
+   * hears is not handed to the executor at all: a staff event, on the path from a shopper's message
+   * to the agents' screens, costs no thread hand-off for the chat registry that ignores it.
+   */
+  public void subscribe(RealtimeEvent.Audience audience, Consumer<RealtimeEvent> subscriber) {
+    subscribers.get(audience).add(subscriber);
   }
 
   /**
@@ -47,7 +60,7 @@ public class RealtimeHub {
   }
 
   public void unsubscribe(Consumer<RealtimeEvent> subscriber) {
-    subscribers.remove(subscriber);
+    subscribers.values().forEach(l -> l.remove(subscriber));
     immediate.remove(subscriber);
   }
 
@@ -66,10 +79,13 @@ public class RealtimeHub {
   /** Delivers the event here and on every other node. */
   public void publish(RealtimeEvent event) {
     deliver(immediate, event);
-    try {
-      executor.execute(() -> deliver(subscribers, event));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      deliver(subscribers, event); // shutting down: deliver on this thread
+    List<Consumer<RealtimeEvent>> to = subscribers.get(event.audience());
+    if (!to.isEmpty()) {
+      try {
+        executor.execute(() -> deliver(to, event));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        deliver(to, event); // shutting down: deliver on this thread
+      }
     }
     fanout.send(event);
   }
@@ -77,7 +93,7 @@ public class RealtimeHub {
   /** Delivers an event to this node's subscribers only (events arriving from other nodes). */
   public void deliverLocally(RealtimeEvent event) {
     deliver(immediate, event);
-    deliver(subscribers, event);
+    deliver(subscribers.get(event.audience()), event);
   }
 
   private static void deliver(List<Consumer<RealtimeEvent>> to, RealtimeEvent event) {

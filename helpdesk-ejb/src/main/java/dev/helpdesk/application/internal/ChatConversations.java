@@ -57,22 +57,6 @@ public class ChatConversations {
     return new Current((String) rows.get(0)[0], (Long) rows.get(0)[1]);
   }
 
-  /**
-   * Whether a conversation can take more messages (its ticket is not closed): one query, outside
-   * any transaction (it runs before every shopper message).
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public boolean open(String conversation) {
-    List<Object[]> rows =
-        em.createQuery(
-                "select c.id, t.status from ChatConversation c"
-                    + " left join Ticket t on t.id = c.ticketId where c.id = :id",
-                Object[].class)
-            .setParameter("id", conversation)
-            .getResultList();
-    return !rows.isEmpty() && rows.get(0)[1] != TicketStatus.CLOSED;
-  }
-
   /** A new conversation for the visitor, with what the connection knows of the shopper. */
   public String start(
       long widgetId,
@@ -101,6 +85,9 @@ public class ChatConversations {
    */
   public void attach(String conversation, long ticketId) {
     ChatConversation c = em.find(ChatConversation.class, conversation);
+    if (c == null) {
+      return; // not this node's to fix: a conversation is never deleted
+    }
     if (c.getTicketId() == null || c.getTicketId() != ticketId) {
       c.setTicketId(ticketId);
       nameContact(c);

@@ -213,6 +213,12 @@ public class MessageIngestion {
       // reached by [#ref] or a merge, not locked yet: lock it too
       em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
     }
+    if (ticket != null
+        && ticket.getStatus() == TicketStatus.CLOSED
+        && in.channel() == Channel.CHAT) {
+      // a chat conversation ends with its ticket: the widget's next message opens a new one
+      throw new dev.helpdesk.application.ConversationEndedException(ticket.getId());
+    }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
       Ticket previous = ticket;

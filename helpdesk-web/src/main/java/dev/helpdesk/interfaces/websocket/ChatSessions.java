@@ -52,6 +52,8 @@ public class ChatSessions {
   @Inject ChatLimits limits;
   @Inject RealtimeHub hub;
 
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
   private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
   private final Set<Connection> all = ConcurrentHashMap.newKeySet();
 
@@ -102,7 +104,7 @@ public class ChatSessions {
 
   @PostConstruct
   void subscribe() {
-    hub.subscribe(listener);
+    hub.subscribeImmediate(listener);
   }
 
   @PreDestroy
@@ -313,8 +315,8 @@ public class ChatSessions {
       }
       synchronized (c) {
         c.lastSentSeq = 0; // a new conversation numbers its messages from 1
+        c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
       }
-      c.shopper = c.shopper.withConversation(sent.conversationId(), sent.ticketId());
       join(c, sent.conversationId());
       push(c); // the messages the news of this send may have missed while joining
     } else if (!Long.valueOf(sent.ticketId()).equals(c.shopper.ticketId())) {
@@ -432,18 +434,28 @@ public class ChatSessions {
     c.lastOnlineAt = System.currentTimeMillis();
   }
 
+  /**
+   * Called on the publishing thread (a {@link RealtimeHub#subscribeImmediate} subscriber): the
+   * bookkeeping here only takes connection locks, which are never held across a database read or a
+   * blocking call; what reads the database (a widget's catch-up, agents' presence) is handed to the
+   * managed executor. The common case, news of the shopper's own message while its socket is
+   * storing it, costs no thread hand-off.
+   */
   private void onEvent(RealtimeEvent e) {
     if (e.audience() != RealtimeEvent.Audience.CONVERSATION) {
       return;
     }
     if ("*".equals(e.conversation())) {
       if ("presence".equals(e.kind())) {
-        String frame =
-            ChatProtocol.frame("presence")
-                .add("agentsOnline", chat.agentsOnline())
-                .build()
-                .toString();
-        all.forEach(c -> send(c, frame));
+        later(
+            () -> {
+              String frame =
+                  ChatProtocol.frame("presence")
+                      .add("agentsOnline", chat.agentsOnline())
+                      .build()
+                      .toString();
+              all.forEach(c -> send(c, frame));
+            });
       }
       return;
     }
@@ -463,23 +475,45 @@ public class ChatSessions {
             continue;
           }
         }
-        push(c);
+        later(() -> push(c));
       } else if (e.payload() != null) {
         send(c, e.payload());
       }
     }
   }
 
-  /** Sends what the connection has not sent yet, in sequence order, each message once. */
+  /** Work that reads the database, off the publishing thread. */
+  private void later(Runnable work) {
+    try {
+      executor.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.fine("shutting down: " + e);
+    }
+  }
+
+  /**
+   * Sends what the connection has not sent yet, in sequence order, each message once. The read
+   * happens outside the connection's lock (two pushes may both read; under the lock each sends only
+   * what is above the last sequence sent, so the order holds and nothing goes twice).
+   */
   private void push(Connection c) {
-    String conversation = c.conversation();
+    String conversation;
+    int after;
+    synchronized (c) {
+      conversation = c.conversation();
+      after = c.lastSentSeq;
+    }
     if (conversation == null) {
       return;
     }
+    java.util.List<ChatMessage> missed = chat.since(c.widgetKey, conversation, after);
     synchronized (c) {
-      for (ChatMessage m : chat.since(c.widgetKey, conversation, c.lastSentSeq)) {
+      if (!conversation.equals(c.conversation())) {
+        return; // moved on to a new conversation meanwhile: its own push follows
+      }
+      for (ChatMessage m : missed) {
         if (m.seq() > c.lastSentSeq) {
-          send(c, messageJson(m, c.conversation()));
+          send(c, messageJson(m, conversation));
           c.lastSentSeq = m.seq();
         }
       }
