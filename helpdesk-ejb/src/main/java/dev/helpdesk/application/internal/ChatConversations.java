@@ -86,7 +86,7 @@ public class ChatConversations {
   public void attach(String conversation, long ticketId) {
     ChatConversation c = em.find(ChatConversation.class, conversation);
     if (c == null) {
-      return; // not this node's to fix: a conversation is never deleted
+      return; // gone (the application never deletes one): nothing to attach the ticket to
     }
     if (c.getTicketId() == null || c.getTicketId() != ticketId) {
       c.setTicketId(ticketId);

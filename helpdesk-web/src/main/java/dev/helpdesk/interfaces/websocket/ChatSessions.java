@@ -104,7 +104,7 @@ public class ChatSessions {
 
   @PostConstruct
   void subscribe() {
-    hub.subscribeImmediate(listener);
+    hub.subscribe(listener);
   }
 
   @PreDestroy
@@ -435,11 +435,11 @@ public class ChatSessions {
   }
 
   /**
-   * Called on the publishing thread (a {@link RealtimeHub#subscribeImmediate} subscriber): the
-   * bookkeeping here only takes connection locks, which are never held across a database read or a
-   * blocking call; what reads the database (a widget's catch-up, agents' presence) is handed to the
-   * managed executor. The common case, news of the shopper's own message while its socket is
-   * storing it, costs no thread hand-off.
+   * Called on the publishing thread (as every {@link RealtimeHub} subscriber): the bookkeeping here
+   * only takes connection locks, which are never held across a database read or a blocking call;
+   * what reads the database (a widget's catch-up, agents' presence) is handed to the managed
+   * executor. The common case, news of the shopper's own message while its socket is storing it,
+   * costs no thread hand-off.
    */
   private void onEvent(RealtimeEvent e) {
     if (e.audience() != RealtimeEvent.Audience.CONVERSATION) {

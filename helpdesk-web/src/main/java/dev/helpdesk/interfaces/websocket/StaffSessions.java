@@ -224,8 +224,8 @@ public class StaffSessions {
   @PostConstruct
   void subscribe() {
     // onEvent only queues frames and hands journal reads to `workers`: safe on the publisher's
-    // thread (see RealtimeHub#subscribeImmediate)
-    hub.subscribeImmediate(listener);
+    // thread (see RealtimeHub#subscribe)
+    hub.subscribe(listener);
   }
 
   @PreDestroy
