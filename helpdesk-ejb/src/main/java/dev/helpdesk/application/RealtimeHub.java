@@ -27,13 +27,12 @@ public class RealtimeHub {
   @Inject Fanout fanout;
 
   /**
-   * A subscriber runs on the publishing thread, which is often still inside a pooled bean
-   * (ChatService.send, whose transaction has just committed) or a transaction's completion: it must
-   * not block nor call a pooled bean itself, and hands such work (a widget's catch-up read, a staff
-   * tab's journal read) to an executor of its own. Session 12 ran the registries on the managed
-   * executor instead: each event then cost a thread hand-off on the path from a shopper's message
-   * to the agents' screens, queued behind other widgets' reads (and a burst of sends calling pooled
-   * beans from the publishing thread had stalled on "failed to acquire a permit").
+   * A subscriber runs on the publishing thread and must neither block nor call a pooled bean: a
+   * publisher is often still inside one (ChatService.send, its transaction just committed), and a
+   * burst of sends that each waited for one more instance once stalled the chat benchmark ("failed
+   * to acquire a permit"). Such work (a widget's catch-up read, a staff tab's journal read) goes to
+   * an executor of the subscriber's own. The hub hands nothing to another thread itself: each
+   * hand-off was a thread wake-up on the path from a shopper's message to the agents' screens.
    */
   public void subscribe(Consumer<RealtimeEvent> subscriber) {
     subscribers.add(subscriber);

@@ -1,5 +1,6 @@
 package dev.helpdesk.application.internal;
 
+import dev.helpdesk.application.ConversationEndedException;
 import dev.helpdesk.application.IngestResult;
 import dev.helpdesk.application.Router;
 import dev.helpdesk.application.TicketEvent;
@@ -217,7 +218,7 @@ public class MessageIngestion {
         && ticket.getStatus() == TicketStatus.CLOSED
         && in.channel() == Channel.CHAT) {
       // a chat conversation ends with its ticket: the widget's next message opens a new one
-      throw new dev.helpdesk.application.ConversationEndedException(ticket.getId());
+      throw new ConversationEndedException(ticket.getId());
     }
     boolean created = false;
     if (ticket == null || ticket.getStatus() == TicketStatus.CLOSED) {
