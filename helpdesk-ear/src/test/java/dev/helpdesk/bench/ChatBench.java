@@ -37,8 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * /ws/agent stream (the message is stored by then). The same connections and pauses against the
  * bare /ws/echo endpoint give the yardstick; the ratio of the p99s is the figure, after a warm-up
  * of {@code bench.chat.warm-up-rounds} × 1,000 chats, in {@code bench.chat.rounds} (3) measured
- * rounds of echo then chat and {@code bench.chat.together-rounds} (3) of both at once, the median
- * round's ratio reported with every round's. (2) {@code bench.chat.connections} (10,000 with
+ * rounds of echo, relay (the same sockets' frames passed by /ws/echo to one listening socket, as
+ * the chats' events go to one agent stream, with none of the chat's work: what the shape alone
+ * costs) then chat, and {@code bench.chat.together-rounds} (3) of both at once, the median round's
+ * ratio reported with every round's. (2) {@code bench.chat.connections} (10,000 with
  * -Dbench.chat.connections=10000) shoppers connect and say hello and stay: the connections held and
  * the server's heap after a full GC (jcmd) are reported. Prints, writes
  * target/bench/<db>/chat-results.txt, asserts nothing about time.
@@ -141,14 +143,28 @@ class ChatBench {
     for (int r = 0; r < WARM_UP_ROUNDS; r++) {
       run("/ws/chat?widget=" + widget, 1_000, 3, WARM_UP_PAUSE_MS, new ConcurrentHashMap<>());
       echoRun(1_000, 3, WARM_UP_PAUSE_MS);
+      relayRun(1_000, 3, WARM_UP_PAUSE_MS);
     }
     // measured rounds: the bare echo, then the chats, each round a pair run minutes apart at most
     List<Double> ratios = new ArrayList<>();
     List<long[]> echoes = new ArrayList<>();
+    List<long[]> relays = new ArrayList<>();
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     for (int r = 1; r <= ROUNDS; r++) {
       phase("round " + r + " echo");
       long[] echo = echoRun(CHATS, MESSAGES, PAUSE_MS);
+      phase("round " + r + " relay");
+      long[] relay = relayRun(CHATS, MESSAGES, PAUSE_MS);
+      relays.add(relay);
+      print(
+          String.format(
+              "round %d: relay (%d of %d seen) p50 %.2f / p99 %.2f ms; relay/echo p99 %.1f×",
+              r,
+              relay.length,
+              CHATS * MESSAGES,
+              ms(relay, 50),
+              ms(relay, 99),
+              ms(relay, 99) / ms(echo, 99)));
       phase("round " + r + " chat");
       Map<Long, Long> round = new ConcurrentHashMap<>();
       long t0 = System.nanoTime();
@@ -188,7 +204,17 @@ class ChatBench {
         String.format(
             "ratio of p99s chat/echo: %s; all rounds pooled %.1f×",
             medianRound(ratios), ms(chat, 99) / ms(echo, 99)));
+    long[] relayed = relays.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    print(
+        String.format(
+            "relay (the chat's shape, none of its work): p50 %.2f ms, p99 %.2f ms; relay/echo"
+                + " p99 %.1f×, chat/relay p99 %.1f×",
+            ms(relayed, 50),
+            ms(relayed, 99),
+            ms(relayed, 99) / ms(echo, 99),
+            ms(chat, 99) / ms(relayed, 99)));
     print("echo " + spread(echo));
+    print("relay " + spread(relayed));
     print("chat " + spread(chat));
     print(
         "chat, first messages (open a ticket) "
@@ -355,6 +381,43 @@ class ChatBench {
     done.await(300, TimeUnit.SECONDS);
     sockets.forEach(WebSocket::abort);
     settle();
+  }
+
+  /**
+   * Like {@link #echoRun}, timed at one socket that hears every frame (the relay's listener), as
+   * the chats are timed at one agent stream.
+   */
+  private long[] relayRun(int connections, int messages, int pauseMs) throws Exception {
+    CountDownLatch done = new CountDownLatch(connections * messages);
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    WebSocket listener =
+        socket(
+            "/ws/echo?relay=agent",
+            Map.of(),
+            f -> {
+              latencies.add(System.nanoTime() - f.getJsonNumber("t").longValue());
+              done.countDown();
+            });
+    List<WebSocket> sockets = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      sockets.add(socket("/ws/echo", Map.of(), f -> {}));
+    }
+    for (WebSocket ws : sockets) {
+      CompletableFuture.runAsync(
+          () -> {
+            for (int m = 0; m < messages; m++) {
+              sleep(ThreadLocalRandom.current().nextInt(pauseMs));
+              ws.sendText(
+                  "{\"type\":\"echo\",\"relay\":true,\"t\":" + System.nanoTime() + "}", true);
+            }
+          },
+          pool);
+    }
+    done.await(120, TimeUnit.SECONDS);
+    sockets.forEach(WebSocket::abort);
+    listener.abort();
+    settle();
+    return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
   }
 
   private long[] echoRun(int connections, int messages, int pauseMs) throws Exception {
