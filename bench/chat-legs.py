@@ -3,6 +3,7 @@
 
     python3 bench/chat-legs.py helpdesk-ear/target/bench/h2/chat-latencies.csv [server-gc.log]
     python3 bench/chat-legs.py --write-lag /tmp/probe-out.csv
+    python3 bench/chat-legs.py --server-marks /tmp/probe-out.csv
 
 Without the probe (bench/chat-legs.patch, see docs/performance.md "Live chat") it prints each
 timed round's p50/p99 and, given a server GC log written with
@@ -14,7 +15,10 @@ per message, all from System.nanoTime() (one monotonic clock for every process o
   out  -> the bench's agent-stream listener seeing it (server IO thread, TCP, client threads)
 The probe also appends, every 5 s, one line per agent event to /tmp/probe-out.csv (message id,
 handed to the socket, the send's completion, the completing thread); --write-lag prints the
-server's own share of "out" per round from it.
+server's own share of "out" per round from it; --server-marks splits the server's part (the
+shopper's frame reaching ChatSessions -> the agent's frame written) into the steps the probe marks,
+per round: each step's p50 and p99, its mean among the round's 1 % slowest, and in how many of
+those it was the largest step.
 """
 import datetime
 import math
@@ -62,9 +66,43 @@ def write_lag(path):
               f" written: p50 {pct(lag, 50):.2f} ms, p99 {pct(lag, 99):.2f} ms, max {max(lag):.2f} ms")
 
 
+STEPS = ["frame -> send", "-> transaction", "look-up", "lock", "append", "flush", "staff feed",
+         "commit", "publish", "write"]
+
+
+def server_marks(path):
+    """Per round, the steps of each agent event's server path (first messages included)."""
+    rows = []
+    for line in open(path).read().split("\n"):
+        f = line.split(",")
+        if len(f) < 15:
+            continue
+        queued, done, arrived = int(f[1]), int(f[2]), int(f[4])
+        m = [int(x) for x in f[5:15]]
+        if 0 in (m[0], m[4], m[8]):
+            continue  # not a shopper's message through the staff feed
+        steps = [m[0] - arrived, m[1] - m[0], m[2] - m[1], m[3] - m[2], m[4] - m[3], m[5] - m[4],
+                 m[6] - m[5], m[8] - m[6], queued - m[8], done - queued]
+        rows.append((arrived / 1e6, [x / 1e6 for x in steps]))
+    for i, rd in enumerate(rounds_of(rows), 1):
+        total = [sum(s) for _, s in rd]
+        top = sorted(rd, key=lambda r: -sum(r[1]))[:max(1, len(rd) // 100)]
+        print(f"round {i} (warm-up rounds included): {len(rd)} events, frame -> written:"
+              f" p50 {pct(total, 50):.2f} ms, p99 {pct(total, 99):.2f} ms")
+        for k, name in enumerate(STEPS):
+            v = [s[k] for _, s in rd]
+            mean_top = sum(s[k] for _, s in top) / len(top)
+            largest = sum(max(range(len(STEPS)), key=lambda j: s[j]) == k for _, s in top)
+            print(f"  {name:>14}: p50 {pct(v, 50):5.2f} ms, p99 {pct(v, 99):5.2f} ms;"
+                  f" 1 % slowest: mean {mean_top:5.2f} ms, the largest step in {largest}")
+
+
 def main():
     if sys.argv[1] == "--write-lag":
         write_lag(sys.argv[2])
+        return
+    if sys.argv[1] == "--server-marks":
+        server_marks(sys.argv[2])
         return
     lines = open(sys.argv[1]).read().split("\n")
     header = lines[0].split(",")
