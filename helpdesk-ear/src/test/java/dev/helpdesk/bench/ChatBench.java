@@ -145,7 +145,7 @@ class ChatBench {
       echoRun(1_000, 3, WARM_UP_PAUSE_MS);
       relayRun(1_000, 3, WARM_UP_PAUSE_MS);
     }
-    // measured rounds: the bare echo, the relay, then the chats, each round run minutes apart at most
+    // measured rounds: the bare echo, the relay, then the chats, minutes apart at most
     List<Double> ratios = new ArrayList<>();
     List<long[]> echoes = new ArrayList<>();
     List<long[]> relays = new ArrayList<>();
