@@ -402,22 +402,29 @@ class ChatBench {
     for (int i = 0; i < connections; i++) {
       sockets.add(socket("/ws/echo", Map.of(), f -> {}));
     }
-    for (WebSocket ws : sockets) {
-      CompletableFuture.runAsync(
-          () -> {
-            for (int m = 0; m < messages; m++) {
-              sleep(ThreadLocalRandom.current().nextInt(pauseMs));
-              ws.sendText(
-                  "{\"type\":\"echo\",\"relay\":true,\"t\":" + System.nanoTime() + "}", true);
-            }
-          },
-          pool);
-    }
+    type(sockets, messages, pauseMs, "{\"type\":\"echo\",\"relay\":true,\"t\":");
     done.await(120, TimeUnit.SECONDS);
     sockets.forEach(WebSocket::abort);
     listener.abort();
     settle();
     return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /**
+   * Each socket sends {@code messages} frames ({@code head} + its send time + "}"), pausing 0 to
+   * {@code pauseMs} before each, on a thread of its own.
+   */
+  private void type(List<WebSocket> sockets, int messages, int pauseMs, String head) {
+    for (WebSocket ws : sockets) {
+      CompletableFuture.runAsync(
+          () -> {
+            for (int m = 0; m < messages; m++) {
+              sleep(ThreadLocalRandom.current().nextInt(pauseMs));
+              ws.sendText(head + System.nanoTime() + "}", true);
+            }
+          },
+          pool);
+    }
   }
 
   private long[] echoRun(int connections, int messages, int pauseMs) throws Exception {
@@ -434,16 +441,7 @@ class ChatBench {
                 done.countDown();
               }));
     }
-    for (WebSocket ws : sockets) {
-      CompletableFuture.runAsync(
-          () -> {
-            for (int m = 0; m < messages; m++) {
-              sleep(ThreadLocalRandom.current().nextInt(pauseMs));
-              ws.sendText("{\"type\":\"echo\",\"t\":" + System.nanoTime() + "}", true);
-            }
-          },
-          pool);
-    }
+    type(sockets, messages, pauseMs, "{\"type\":\"echo\",\"t\":");
     done.await(120, TimeUnit.SECONDS);
     sockets.forEach(WebSocket::abort);
     settle();
