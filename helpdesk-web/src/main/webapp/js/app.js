@@ -48,9 +48,10 @@ async function enter() {
   setLanguage(state.agent.uiLanguage);
   localStorage.setItem('helpdesk.lang', state.agent.uiLanguage);
   state.seen = JSON.parse(localStorage.getItem(`helpdesk.seen.${state.me.id}`) ?? '{}');
-  // a view in the address (#unassigned, #channel:EMAIL, #tag:vip…) opens that view: bookmarkable
-  const wanted = decodeURIComponent(location.hash.slice(1));
-  if (wanted && !wanted.startsWith('ticket/') && wanted !== 'search') state.view = wanted;
+  // the address names the view (#unassigned, #channel:EMAIL, #tag:vip…) and the open ticket
+  // (#unassigned/ticket/1042; a ticket's link is #ticket/1042): both bookmarkable and shareable
+  const wanted = address();
+  if (wanted.view) state.view = wanted.view;
   $('#login-page').hidden = true;
   $('#workspace').hidden = false;
   $('#me').textContent = state.me.displayName;
@@ -68,6 +69,36 @@ async function enter() {
   wireKeys();
   // the stream first: its welcome number says from where events apply on top of the lists
   state.stream = new StaffStream({ onEvent, onStatus, onReset: () => reloadAll() });
+  if (wanted.ticket) openAddressed(wanted.ticket);
+  window.addEventListener('hashchange', () => {
+    const w = address();
+    if (w.view && w.view !== state.view) { state.view = w.view; loadList(); }
+    if (w.ticket && w.ticket !== state.selected) openAddressed(w.ticket);
+  });
+}
+
+/** The view and the ticket the address names; a search is not kept in the address. */
+function address() {
+  const a = decodeURIComponent(location.hash.slice(1));
+  const m = /^(?:(.*)\/)?ticket\/(\d+)$/.exec(a);
+  const view = m ? m[1] : a;
+  return { view: view && view !== 'search' ? view : null, ticket: m ? Number(m[2]) : null };
+}
+
+function writeAddress() {
+  const ticket = state.selected ? `/ticket/${state.selected}` : '';
+  history.replaceState(null, '', `#${encodeURIComponent(state.view)}${ticket}`);
+}
+
+/** A ticket named by the address: opened, or a toast when it is unknown or not the agent's to see. */
+async function openAddressed(id) {
+  try {
+    await select(id);
+  } catch (err) {
+    if (state.selected === id) state.selected = null;
+    writeAddress();
+    toast(t('failed', { m: err.message }));
+  }
 }
 
 function wireTopbar() {
@@ -190,7 +221,7 @@ async function loadList(more = false) {
   if (state.sort === 'waiting') params.set('sort', 'waiting');
   if (more && state.cursor) params.set('cursor', state.cursor);
   renderViews();
-  history.replaceState(null, '', `#${encodeURIComponent(state.view)}`);
+  writeAddress();
   const page = await get(`tickets?${params}`);
   if (!more) { state.tickets.clear(); state.order = []; }
   for (const s of page.items) { state.tickets.set(s.id, s); state.order.push(s.id); }
@@ -279,7 +310,7 @@ function renderList() {
       onclick: (e) => { e.preventDefault(); select(id); },
     },
     channelIcon(s.channel, t(s.channel)),
-    h('span', { class: 'who', dir: 'auto', text: s.contact?.name ?? '' }),
+    h('span', { class: `who${s.contact?.name ? '' : ' muted'}`, dir: 'auto', text: s.contact?.name ?? t('shopper') }),
     h('span', { class: 'when', text: s.waitingSince ? t('waiting', { t: duration(now - Date.parse(s.waitingSince)) }) : duration(now - Date.parse(s.lastMessageAt)) }),
     h('span', { class: 'subject', dir: 'auto', text: s.subject ?? '' }),
     h('span', { class: 'snippet', dir: 'auto', text: s.preview ?? '' }),
@@ -299,6 +330,7 @@ function renderList() {
 
 async function select(id) {
   state.selected = id;
+  writeAddress();
   for (const r of document.querySelectorAll('#tickets .row')) {
     const on = Number(r.dataset.id) === id;
     r.classList.toggle('selected', on);

@@ -296,7 +296,7 @@ export class TicketPane {
     const ctx = this.chat?.context ?? {};
     const values = {
       'contact.name': d.contact.name ?? '',
-      'order.number': d.orderRef ?? ctx.order ?? '',
+      'order.number': d.orderRef ?? ctx.orderNumber ?? '',
       'agent.name': this.me.displayName,
       'ticket.reference': d.ticket.reference,
     };
@@ -385,20 +385,22 @@ export class TicketPane {
     const c = d.contact;
     const ctx = { ...(this.chat?.context ?? {}) };
     const lastMeta = [...d.messages].reverse().find((m) => m.direction === 'INBOUND' && m.metadata && Object.keys(m.metadata).length)?.metadata ?? {};
-    const order = d.orderRef ?? ctx.order ?? lastMeta.order;
-    const cart = d.cartRef ?? ctx.cart ?? lastMeta.cart;
-    const total = ctx.total ?? lastMeta.total;
+    // the widget's context (ChatProtocol's keys) first, else the last inbound message's metadata
+    const order = d.orderRef ?? ctx.orderNumber ?? lastMeta.orderRef;
+    const cart = d.cartRef ?? ctx.cartId ?? lastMeta.cartRef;
+    const total = ctx.cartTotal ?? lastMeta.cartTotal;
+    const currency = ctx.cartTotal ? ctx.currency : lastMeta.currency;
     const rows = [
       [t('orderNumber'), order], [t('cart'), cart],
-      [t('total'), total ? `${total} ${ctx.currency ?? lastMeta.currency ?? ''}`.trim() : null],
-      [t('step'), ctx.step ?? lastMeta.step], [t('page'), ctx.page ?? lastMeta.page],
+      [t('total'), total ? `${total} ${currency ?? ''}`.trim() : null],
+      [t('step'), ctx.checkoutStep ?? lastMeta.checkoutStep], [t('page'), ctx.pageUrl ?? lastMeta.pageUrl],
     ].filter(([, v]) => v);
     const previous = h('ul', { class: 'previous' });
     const articles = h('div', { class: 'faq-suggestions', 'aria-live': 'polite' });
     this.loadArticles(d, articles);
     this.side.replaceChildren(...[
       h('h2', { text: t('contact') }),
-      h('p', { class: 'contact-name', dir: 'auto', text: c.name ?? '' }),
+      h('p', { class: `contact-name${c.name ? '' : ' muted'}`, dir: 'auto', text: c.name ?? t('shopper') }),
       this.chat?.identity && this.chat.identity !== 'anonymous' ? h('p', { class: 'small' }, h('span', { class: `badge ${this.chat.identity === 'verified' ? 'ds-DELIVERED' : 'ds-FAILED'}`, text: t(this.chat.identity === 'verified' ? 'identityVerified' : 'identityUnverified') })) : null,
       h('ul', { class: 'identities' }, ...c.identities.map((i) => h('li', { dir: 'auto' }, h('span', { class: 'muted small', text: `${i.kind} ` }), i.value))),
       rows.length ? h('h3', { text: t('order') }) : null,

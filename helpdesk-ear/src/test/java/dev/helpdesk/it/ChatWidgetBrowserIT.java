@@ -94,6 +94,60 @@ class ChatWidgetBrowserIT {
   }
 
   @Test
+  void theAgentSeesTheShoppersCartBesideTheChat() throws Exception {
+    String question = "Which courier do you use for Riyadh? " + widget;
+    SearchContext chat = openChat("en");
+    send(chat, question);
+    long ticket = ticketWith(question);
+    String login = "mia" + Long.toString(System.nanoTime(), 36);
+    var manager =
+        admin.post(
+            "api/v1/agents",
+            Map.of(
+                "login",
+                login,
+                "displayName",
+                "Mia",
+                "password",
+                "agent-password",
+                "roles",
+                java.util.List.of("MANAGER")));
+    assertEquals(201, manager.status(), manager.body());
+
+    // the workspace in another tab of the same browser
+    String shopper = browser.getWindowHandle();
+    browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    try {
+      browser.get(base.toString());
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.name("login")).isDisplayed());
+      browser.findElement(By.name("login")).sendKeys(login);
+      browser.findElement(By.name("password")).sendKeys("agent-password", Keys.ENTER);
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> !d.findElements(By.cssSelector(".connection.connected")).isEmpty());
+      browser.get(base + "#ticket/" + ticket);
+      waitFor(
+          () ->
+              browser.findElements(By.cssSelector(".context")).stream()
+                  .anyMatch(e -> e.getText().contains("453.00 SAR")),
+          "the cart total in the contact panel");
+      String context = browser.findElement(By.cssSelector(".context")).getText();
+      assertTrue(context.contains("A-1042"), "the order number: " + context);
+      assertTrue(context.contains("cart-demo-7"), "the cart: " + context);
+      assertTrue(context.contains("payment"), "the checkout step: " + context);
+      assertTrue(context.contains("demo/checkout.html"), "the page: " + context);
+      assertEquals(
+          "Shopper",
+          browser.findElement(By.cssSelector(".contact-name")).getText(),
+          "an anonymous shopper is named as such");
+      Browser.screenshot(browser, "chat-ticket-cart");
+    } finally {
+      browser.close();
+      browser.switchTo().window(shopper);
+    }
+  }
+
+  @Test
   void inArabicTheWidgetIsRightToLeftOnTheLeft() throws Exception {
     String question = "تم رفض بطاقتي، هل يمكنني الدفع عند الاستلام؟ " + widget;
     SearchContext chat = openChat("ar");
