@@ -222,6 +222,34 @@ public class DeliveryService {
     return true;
   }
 
+  /**
+   * A channel's later report on a message we sent (delivered, read, failed): the message's status
+   * moves forward and the inbox hears of it.
+   *
+   * @return false when no sent message has that id (a report on a message of another system, or one
+   *     that overtook our own commit of the send)
+   */
+  public boolean reported(dev.helpdesk.connectors.spi.DeliveryUpdate update) {
+    if (update.state() == dev.helpdesk.connectors.spi.DeliveryUpdate.State.FAILED) {
+      return bounced(update.channel(), update.externalId(), update.reason());
+    }
+    List<Message> found =
+        em.createQuery(
+                "select m from Message m where m.channel = :c and m.externalId = :id and m.direction = dev.helpdesk.domain.model.ticket.Direction.OUTBOUND",
+                Message.class)
+            .setParameter("c", update.channel())
+            .setParameter("id", update.externalId())
+            .getResultList();
+    if (found.isEmpty()) {
+      return false;
+    }
+    Message m = found.get(0);
+    if (m.markReported(DeliveryStatus.valueOf(update.state().name()))) {
+      events.fire(TicketEvent.of(TicketEvent.Type.DELIVERY_CHANGED, m.getTicket(), m.getId()));
+    }
+    return true;
+  }
+
   private SenderIdentity recipient(Ticket t, Message m) throws DeliveryException {
     List<ContactIdentity> ids = t.getContact().getIdentities();
     IdentityKind wanted =
@@ -233,8 +261,11 @@ public class DeliveryService {
           // shopper is the contact of their e-mail address)
           case API, CHAT -> null;
         };
+    String network = m.getChannel().name().toLowerCase(java.util.Locale.ROOT) + ":";
     for (ContactIdentity i : ids) {
-      if (wanted == null || i.getKind() == wanted) {
+      if (wanted == null
+          || (i.getKind() == wanted
+              && (wanted != IdentityKind.SOCIAL || i.getValue().startsWith(network)))) {
         return new SenderIdentity(i.getKind(), i.getValue(), t.getContact().getName());
       }
     }

@@ -476,6 +476,11 @@ public class DirectoryService {
     if (bot != null && !bot.strip().matches("(?i)true|false")) {
       throw new InvalidRequestException("settings.faqBot", "faqBot must be true or false");
     }
+    String base = settings.get("apiBaseUrl");
+    if (base != null && !base.matches("https?://\\S+")) {
+      throw new InvalidRequestException(
+          "settings.apiBaseUrl", "apiBaseUrl must be an http(s) URL: " + base);
+    }
     String url = settings.get("callbackUrl");
     if (url != null && !url.matches("https?://\\S+")) {
       throw new InvalidRequestException(

@@ -8,5 +8,9 @@ public enum DeliveryStatus {
   NOTE,
   QUEUED,
   SENT,
+  /** The channel reported it reached the shopper's device (WhatsApp, Messenger). */
+  DELIVERED,
+  /** The channel reported the shopper read it (WhatsApp). */
+  READ,
   FAILED
 }

@@ -191,6 +191,26 @@ public class Message {
     this.deliveryError = null;
   }
 
+  /**
+   * The channel reports the message delivered or read: the status only moves forward (a late
+   * "delivered" after "read" changes nothing, nor does any report on a failed message).
+   *
+   * @return whether the status changed
+   */
+  public boolean markReported(DeliveryStatus reported) {
+    boolean forward =
+        switch (reported) {
+          case DELIVERED -> deliveryStatus == DeliveryStatus.SENT;
+          case READ ->
+              deliveryStatus == DeliveryStatus.SENT || deliveryStatus == DeliveryStatus.DELIVERED;
+          default -> throw new IllegalArgumentException("not a reported status: " + reported);
+        };
+    if (forward) {
+      deliveryStatus = reported;
+    }
+    return forward;
+  }
+
   /** Records a failed attempt; returns the attempt count so far. */
   public int recordFailedAttempt(String error, boolean giveUp) {
     this.deliveryAttempts++;

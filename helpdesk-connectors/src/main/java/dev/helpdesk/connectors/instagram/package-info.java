@@ -1,0 +1,2 @@
+/** The Instagram channel: its connector, on Meta's messaging format ({@code .social}). */
+package dev.helpdesk.connectors.instagram;

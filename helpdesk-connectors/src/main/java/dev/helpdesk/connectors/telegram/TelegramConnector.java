@@ -1,0 +1,57 @@
+package dev.helpdesk.connectors.telegram;
+
+import dev.helpdesk.connectors.social.JsonHttp;
+import dev.helpdesk.connectors.social.Texts;
+import dev.helpdesk.connectors.spi.Channel;
+import dev.helpdesk.connectors.spi.ChannelConnector;
+import dev.helpdesk.connectors.spi.DeliveryException;
+import dev.helpdesk.connectors.spi.DeliveryReceipt;
+import dev.helpdesk.connectors.spi.OutboundMessage;
+import jakarta.json.JsonObject;
+
+/**
+ * Sends replies through the Telegram Bot API ({@code sendMessage}). Account address: the bot's
+ * name, as in its webhook URL; settings: {@code botToken}, {@code webhookSecret} (the {@code
+ * secret_token} given to {@code setWebhook}, which Telegram sends back in {@code
+ * X-Telegram-Bot-Api-Secret-Token}), optionally {@code apiBaseUrl}. The token is part of the API's
+ * URL, so no error message here ever names the URL.
+ */
+public final class TelegramConnector implements ChannelConnector {
+  public static final String API = "https://api.telegram.org";
+  static final int MAX_TEXT = 4096;
+
+  @Override
+  public Channel channel() {
+    return Channel.TELEGRAM;
+  }
+
+  @Override
+  public DeliveryReceipt send(OutboundMessage m) throws DeliveryException {
+    String token = m.account().get("botToken");
+    if (token == null || token.isBlank()) {
+      throw new DeliveryException(
+          "Telegram bot " + m.account().get("address") + " has no botToken", true);
+    }
+    String chat = m.recipient().value();
+    chat = chat.startsWith("telegram:") ? chat.substring("telegram:".length()) : chat;
+    String url =
+        m.account().getOrDefault("apiBaseUrl", API).replaceAll("/+$", "")
+            + "/bot"
+            + token
+            + "/sendMessage";
+    String first = null;
+    for (String part : Texts.split(m.text(), MAX_TEXT)) {
+      JsonObject body =
+          JsonHttp.JSON.createObjectBuilder().add("chat_id", chat).add("text", part).build();
+      JsonObject answer = JsonHttp.post("Telegram", url, null, body);
+      JsonObject result =
+          answer.get("result") instanceof JsonObject r && answer.getBoolean("ok", false) ? r : null;
+      if (result == null || !result.containsKey("message_id")) {
+        throw new DeliveryException("Telegram answered without a message_id", false);
+      }
+      String id = chat + ":" + result.get("message_id");
+      first = first == null ? id : first;
+    }
+    return new DeliveryReceipt(first);
+  }
+}
