@@ -67,14 +67,8 @@ public final class MetaMessaging {
         if (message != null && !message.getBoolean("is_echo", false)) {
           messages.add(inbound(page, event, message));
         } else if (delivery != null) {
-          for (var mid :
-              delivery.getJsonArray("mids") == null
-                  ? List.<jakarta.json.JsonValue>of()
-                  : delivery.getJsonArray("mids")) {
-            if (mid instanceof jakarta.json.JsonString s) {
-              updates.add(
-                  new DeliveryUpdate(channel, s.getString(), DeliveryUpdate.State.DELIVERED, null));
-            }
+          for (String mid : Payloads.strings(delivery, "mids")) {
+            updates.add(new DeliveryUpdate(channel, mid, DeliveryUpdate.State.DELIVERED, null));
           }
         } else {
           ignored++; // our own replies echoed, read marks, reactions, postbacks
@@ -126,23 +120,23 @@ public final class MetaMessaging {
     String recipient = unprefixed(m.recipient().value());
     String url =
         m.account().getOrDefault("apiBaseUrl", GRAPH).replaceAll("/+$", "") + "/me/messages";
-    String first = null;
-    for (String part : Texts.split(m.text(), MAX_TEXT)) {
-      JsonObject body =
-          JsonHttp.JSON
-              .createObjectBuilder()
-              .add("recipient", JsonHttp.JSON.createObjectBuilder().add("id", recipient))
-              .add("messaging_type", "RESPONSE")
-              .add("message", JsonHttp.JSON.createObjectBuilder().add("text", part))
-              .build();
-      JsonObject answer = JsonHttp.post(channel.name(), url, token, body);
-      String id = answer.getString("message_id", null);
-      if (id == null) {
-        throw new DeliveryException(channel + " answered without a message_id", false);
-      }
-      first = first == null ? id : first;
-    }
-    return new DeliveryReceipt(first);
+    return Texts.sendInPieces(
+        m.text(),
+        MAX_TEXT,
+        piece -> {
+          JsonObject body =
+              JsonHttp.JSON
+                  .createObjectBuilder()
+                  .add("recipient", JsonHttp.JSON.createObjectBuilder().add("id", recipient))
+                  .add("messaging_type", "RESPONSE")
+                  .add("message", JsonHttp.JSON.createObjectBuilder().add("text", piece))
+                  .build();
+          String id = JsonHttp.post(channel.name(), url, token, body).getString("message_id", null);
+          if (id == null) {
+            throw new DeliveryException(channel + " answered without a message_id", false);
+          }
+          return id;
+        });
   }
 
   private String unprefixed(String value) {

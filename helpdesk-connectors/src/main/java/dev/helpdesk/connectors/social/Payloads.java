@@ -43,6 +43,17 @@ public final class Payloads {
     return a.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
   }
 
+  /** The strings of an array member (anything else in it skipped); empty when absent. */
+  public static List<String> strings(JsonObject o, String key) {
+    if (o == null || !(o.get(key) instanceof JsonArray a)) {
+      return List.of();
+    }
+    return a.stream()
+        .filter(JsonString.class::isInstance)
+        .map(v -> ((JsonString) v).getString())
+        .toList();
+  }
+
   /** A string or number member as text; null when absent or of another type. */
   public static String text(JsonObject o, String key) {
     if (o == null) {

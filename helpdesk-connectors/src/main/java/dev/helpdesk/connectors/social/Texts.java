@@ -1,5 +1,7 @@
 package dev.helpdesk.connectors.social;
 
+import dev.helpdesk.connectors.spi.DeliveryException;
+import dev.helpdesk.connectors.spi.DeliveryReceipt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,5 +27,25 @@ public final class Texts {
     }
     parts.add(rest);
     return parts;
+  }
+
+  /** Sends one piece of a reply and answers the network's id for it. */
+  @FunctionalInterface
+  public interface PieceSender {
+    String send(String piece) throws DeliveryException;
+  }
+
+  /**
+   * Sends the text in pieces a network takes (see {@link #split}); the reply is known by the first
+   * piece's id.
+   */
+  public static DeliveryReceipt sendInPieces(String text, int max, PieceSender sender)
+      throws DeliveryException {
+    String first = null;
+    for (String piece : split(text, max)) {
+      String id = sender.send(piece);
+      first = first == null ? id : first;
+    }
+    return new DeliveryReceipt(first);
   }
 }

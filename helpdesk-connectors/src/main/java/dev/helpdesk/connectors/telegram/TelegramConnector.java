@@ -32,26 +32,29 @@ public final class TelegramConnector implements ChannelConnector {
       throw new DeliveryException(
           "Telegram bot " + m.account().get("address") + " has no botToken", true);
     }
-    String chat = m.recipient().value();
-    chat = chat.startsWith("telegram:") ? chat.substring("telegram:".length()) : chat;
+    String recipient = m.recipient().value();
+    String to =
+        recipient.startsWith("telegram:") ? recipient.substring("telegram:".length()) : recipient;
     String url =
         m.account().getOrDefault("apiBaseUrl", API).replaceAll("/+$", "")
             + "/bot"
             + token
             + "/sendMessage";
-    String first = null;
-    for (String part : Texts.split(m.text(), MAX_TEXT)) {
-      JsonObject body =
-          JsonHttp.JSON.createObjectBuilder().add("chat_id", chat).add("text", part).build();
-      JsonObject answer = JsonHttp.post("Telegram", url, null, body);
-      JsonObject result =
-          answer.get("result") instanceof JsonObject r && answer.getBoolean("ok", false) ? r : null;
-      if (result == null || !result.containsKey("message_id")) {
-        throw new DeliveryException("Telegram answered without a message_id", false);
-      }
-      String id = chat + ":" + result.get("message_id");
-      first = first == null ? id : first;
-    }
-    return new DeliveryReceipt(first);
+    return Texts.sendInPieces(
+        m.text(),
+        MAX_TEXT,
+        piece -> {
+          JsonObject body =
+              JsonHttp.JSON.createObjectBuilder().add("chat_id", to).add("text", piece).build();
+          JsonObject answer = JsonHttp.post("Telegram", url, null, body);
+          JsonObject result =
+              answer.get("result") instanceof JsonObject r && answer.getBoolean("ok", false)
+                  ? r
+                  : null;
+          if (result == null || !result.containsKey("message_id")) {
+            throw new DeliveryException("Telegram answered without a message_id", false);
+          }
+          return to + ":" + result.get("message_id");
+        });
   }
 }

@@ -42,29 +42,33 @@ public final class WhatsAppConnector implements ChannelConnector {
             + "/"
             + number
             + "/messages";
-    String first = null;
-    for (String part : Texts.split(m.text(), MAX_TEXT)) {
-      JsonObject body =
-          JsonHttp.JSON
-              .createObjectBuilder()
-              .add("messaging_product", "whatsapp")
-              .add("recipient_type", "individual")
-              .add("to", to)
-              .add("type", "text")
-              .add(
-                  "text",
-                  JsonHttp.JSON.createObjectBuilder().add("preview_url", false).add("body", part))
-              .build();
-      JsonObject answer = JsonHttp.post("WhatsApp", url, token, body);
-      List<JsonObject> ids =
-          answer.getJsonArray("messages") == null
-              ? List.of()
-              : answer.getJsonArray("messages").getValuesAs(JsonObject.class);
-      if (ids.isEmpty() || ids.get(0).getString("id", null) == null) {
-        throw new DeliveryException("WhatsApp answered without a message id", false);
-      }
-      first = first == null ? ids.get(0).getString("id") : first;
-    }
-    return new DeliveryReceipt(first);
+    return Texts.sendInPieces(
+        m.text(),
+        MAX_TEXT,
+        piece -> {
+          JsonObject body =
+              JsonHttp.JSON
+                  .createObjectBuilder()
+                  .add("messaging_product", "whatsapp")
+                  .add("recipient_type", "individual")
+                  .add("to", to)
+                  .add("type", "text")
+                  .add(
+                      "text",
+                      JsonHttp.JSON
+                          .createObjectBuilder()
+                          .add("preview_url", false)
+                          .add("body", piece))
+                  .build();
+          JsonObject answer = JsonHttp.post("WhatsApp", url, token, body);
+          List<JsonObject> ids =
+              answer.getJsonArray("messages") == null
+                  ? List.of()
+                  : answer.getJsonArray("messages").getValuesAs(JsonObject.class);
+          if (ids.isEmpty() || ids.get(0).getString("id", null) == null) {
+            throw new DeliveryException("WhatsApp answered without a message id", false);
+          }
+          return ids.get(0).getString("id");
+        });
   }
 }
