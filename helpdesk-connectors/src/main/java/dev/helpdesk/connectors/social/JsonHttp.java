@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * POSTs JSON to a network's send API and reads its JSON answer. A 2xx answer is returned; 429, 5xx
@@ -68,6 +69,27 @@ public final class JsonHttp {
     String why = explanation(answer);
     String text = network + " refused the message (" + status + (why == null ? ")" : "): " + why);
     throw new DeliveryException(text, status != 429 && status < 500);
+  }
+
+  /**
+   * A setting the send cannot do without (a token): its value, or a permanent failure naming the
+   * account and the setting.
+   */
+  public static String required(String network, Map<String, String> account, String key)
+      throws DeliveryException {
+    String v = account.get(key);
+    if (v == null || v.isBlank()) {
+      throw new DeliveryException(
+          network + " account " + account.get("address") + " has no " + key, true);
+    }
+    return v;
+  }
+
+  /**
+   * The account's {@code apiBaseUrl} (a test double, a proxy) or the network's, without a final /.
+   */
+  public static String baseUrl(Map<String, String> account, String network) {
+    return account.getOrDefault("apiBaseUrl", network).replaceAll("/+$", "");
   }
 
   private static JsonObject parse(String text) {

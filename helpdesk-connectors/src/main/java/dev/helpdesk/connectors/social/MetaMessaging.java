@@ -112,14 +112,9 @@ public final class MetaMessaging {
 
   /** Sends a reply through the Send API; a text longer than one message goes as several. */
   public DeliveryReceipt send(OutboundMessage m) throws DeliveryException {
-    String token = m.account().get("accessToken");
-    if (token == null || token.isBlank()) {
-      throw new DeliveryException(
-          channel + " account " + m.account().get("address") + " has no accessToken", true);
-    }
+    String token = JsonHttp.required(channel.name(), m.account(), "accessToken");
     String recipient = unprefixed(m.recipient().value());
-    String url =
-        m.account().getOrDefault("apiBaseUrl", GRAPH).replaceAll("/+$", "") + "/me/messages";
+    String url = JsonHttp.baseUrl(m.account(), GRAPH) + "/me/messages";
     return Texts.sendInPieces(
         m.text(),
         MAX_TEXT,

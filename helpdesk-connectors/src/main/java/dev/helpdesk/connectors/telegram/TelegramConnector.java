@@ -27,19 +27,11 @@ public final class TelegramConnector implements ChannelConnector {
 
   @Override
   public DeliveryReceipt send(OutboundMessage m) throws DeliveryException {
-    String token = m.account().get("botToken");
-    if (token == null || token.isBlank()) {
-      throw new DeliveryException(
-          "Telegram bot " + m.account().get("address") + " has no botToken", true);
-    }
+    String token = JsonHttp.required("Telegram", m.account(), "botToken");
     String recipient = m.recipient().value();
     String to =
         recipient.startsWith("telegram:") ? recipient.substring("telegram:".length()) : recipient;
-    String url =
-        m.account().getOrDefault("apiBaseUrl", API).replaceAll("/+$", "")
-            + "/bot"
-            + token
-            + "/sendMessage";
+    String url = JsonHttp.baseUrl(m.account(), API) + "/bot" + token + "/sendMessage";
     return Texts.sendInPieces(
         m.text(),
         MAX_TEXT,

@@ -28,20 +28,13 @@ public final class WhatsAppConnector implements ChannelConnector {
 
   @Override
   public DeliveryReceipt send(OutboundMessage m) throws DeliveryException {
-    String token = m.account().get("accessToken");
+    String token = JsonHttp.required("WhatsApp", m.account(), "accessToken");
     String number = m.account().get("address");
-    if (token == null || token.isBlank()) {
-      throw new DeliveryException("WhatsApp number " + number + " has no accessToken", true);
-    }
     String to = m.recipient().value().replaceAll("[^0-9]", "");
     if (to.isEmpty()) {
       throw new DeliveryException("not a phone number: " + m.recipient().value(), true);
     }
-    String url =
-        m.account().getOrDefault("apiBaseUrl", MetaMessaging.GRAPH).replaceAll("/+$", "")
-            + "/"
-            + number
-            + "/messages";
+    String url = JsonHttp.baseUrl(m.account(), MetaMessaging.GRAPH) + "/" + number + "/messages";
     return Texts.sendInPieces(
         m.text(),
         MAX_TEXT,

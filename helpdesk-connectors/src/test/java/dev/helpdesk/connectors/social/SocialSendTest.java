@@ -98,6 +98,19 @@ class SocialSendTest {
   }
 
   @Test
+  void anAccountWithoutItsTokenFailsAtOnceNamingTheSetting() {
+    var to = new SenderIdentity(IdentityKind.PHONE, "+15551234567", null);
+    var missing =
+        assertThrows(
+            DeliveryException.class,
+            () ->
+                new WhatsAppConnector()
+                    .send(reply(Channel.WHATSAPP, Map.of("address", "1065"), to, "hi")));
+    assertTrue(missing.isPermanent(), "retrying cannot help");
+    assertEquals("WhatsApp account 1065 has no accessToken", missing.getMessage());
+  }
+
+  @Test
   void messengerSendsAResponseToThePageScopedIdAndSplitsALongText() throws Exception {
     try (FakeNetwork graph =
         new FakeNetwork()
